@@ -1,0 +1,13 @@
+import type { CandleEvent } from './CandleEvent.type.js';
+import type { Fill, Order, OrderIntent } from './Order.type.js';
+import type { PortfolioSnapshot } from './Portfolio.type.js';
+
+/** Places orders and reports fills; paper and live brokers share this contract. */
+export interface Broker {
+  /** Called first on every closed candle: fill what can be filled, return the new fills. */
+  onCandle(event: CandleEvent): Promise<Fill[]> | Fill[];
+  /** Place an approved, sized intent. Never retried on the order path. */
+  submit(intent: OrderIntent, event: CandleEvent): Promise<Order>;
+  /** The account now, marked at the last known prices. */
+  portfolio(): PortfolioSnapshot;
+}
