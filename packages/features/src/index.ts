@@ -1,1 +1,1 @@
-export {};
+export type { FeatureFrame } from './FeatureFrame.type.js';

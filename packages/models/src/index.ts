@@ -1,1 +1,1 @@
-export {};
+export type { FeatureMatrix, FitOptions, Model, ModelManifest, PredictionResult } from './Model.type.js';
