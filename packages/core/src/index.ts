@@ -81,3 +81,8 @@ export type { Trade } from './backtest/Trade.type.js';
 export { tradesFromFills } from './backtest/tradesFromFills.js';
 export { computeMetrics, type BacktestMetrics, type MetricsInput } from './backtest/computeMetrics.js';
 export { runBacktest, type BacktestOptions, type BacktestResult } from './backtest/runBacktest.js';
+// Decision engine, costs and strategies (issue 7, decision half)
+export { CostModel, CostModelConfigSchema, type CostEstimate, type CostEstimateOptions, type CostModelConfig } from './costs/CostModel.js';
+export { DecisionEngine, DecisionEngineConfigSchema, type DecisionEngineConfig } from './decision/DecisionEngine.js';
+export { AdaptiveThresholds, AdaptiveThresholdsConfigSchema, type AdaptiveThresholdsConfig } from './decision/AdaptiveThresholds.js';
+export { combinePredictions, type CombinedPrediction } from './decision/combinePredictions.js';

@@ -47,6 +47,8 @@ export interface Order {
   timestamp: number;
   /** Why the order exists (from the intent). */
   reason: string;
+  /** Only reduces or closes a position (from the intent). */
+  reduceOnly?: boolean;
 }
 
 /** One execution of (part of) an order. */

@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BOT_EVENTS,
+  type BotErrorEvent,
+  type CandleEvent,
+  createBot,
+  type FeatureSource,
+  type LifecycleEvent,
+  ReplayFeed,
+  runBacktest,
+  sliceSeries,
+} from '../src/index.js';
+import { fractionGate, MomentumFeatures, momentumModel, NextOpenBroker, thresholdPolicy } from './portsForTests.js';
+import { loadShared } from './sharedData.js';
+
+const eth = sliceSeries(loadShared('ETH_BTC-5m.json'), 0, 400);
+const ltc = sliceSeries(loadShared('LTC_BTC-5m.json'), 0, 400);
+
+function parts(overrides: Partial<Parameters<typeof createBot>[0]> = {}) {
+  return {
+    feed: new ReplayFeed({ series: { 'ETH/BTC': eth, 'LTC/BTC': ltc }, timeframe: '5m' }),
+    features: new MomentumFeatures(),
+    models: [momentumModel],
+    decisions: thresholdPolicy(0.002),
+    risk: fractionGate(0.15),
+    broker: new NextOpenBroker(1),
+    ...overrides,
+  };
+}
+
+describe('createBot', () => {
+  it('runs every candle through every stage, in order, and ends stopped', async () => {
+    const bot = createBot(parts());
+    const seen: string[] = [];
+    const lifecycle: LifecycleEvent[] = [];
+    for (const name of Object.values(BOT_EVENTS)) {
+      if (name === 'lifecycle') bot.on(name, (e) => lifecycle.push(e));
+      else bot.on(name, () => seen.push(name));
+    }
+    await bot.start();
+    expect(bot.state).toBe('running');
+    expect(await bot.finished()).toBe('stopped');
+    expect(bot.stats.cycles).toBe(800);
+    expect(seen.filter((s) => s === 'candle')).toHaveLength(800);
+    expect(seen.filter((s) => s === 'cycle')).toHaveLength(800);
+    expect(bot.stats.orders).toBeGreaterThan(0);
+    expect(bot.stats.fills).toBeGreaterThan(0);
+    expect(seen).not.toContain('error');
+    // One cycle after warm-up: candle -> features -> prediction -> decision -> cycle.
+    const first = seen.indexOf('features');
+    expect(seen.slice(first - 1, first + 3)).toEqual(['candle', 'features', 'prediction', 'decision']);
+    expect(lifecycle.map((l) => l.to)).toEqual(['running', 'stopped']);
+  });
+
+  it('turns a throwing listener into an error event and keeps going', async () => {
+    const bot = createBot(parts());
+    const errors: BotErrorEvent[] = [];
+    let later = 0;
+    bot.on(BOT_EVENTS.error, (e) => errors.push(e));
+    bot.on(BOT_EVENTS.decision, (d) => {
+      if (d.action !== 'HOLD') throw new Error(`listener bug on ${d.symbol}`);
+    });
+    bot.on(BOT_EVENTS.decision, () => later++);
+    bot.on(BOT_EVENTS.fill, async () => {
+      throw new Error('async listener bug');
+    });
+    await bot.start();
+    await bot.finished();
+    expect(bot.state).toBe('stopped');
+    expect(bot.stats.cycles).toBe(800);
+    expect(later).toBe(800);
+    const sync = errors.filter((e) => e.stage === 'handler:decision');
+    expect(sync.length).toBe(bot.stats.decisions.BUY + bot.stats.decisions.SELL);
+    expect(sync[0]?.error.message).toMatch(/^Listener of "decision" threw: listener bug on/);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(errors.filter((e) => e.stage === 'handler:fill').length).toBe(bot.stats.fills);
+  });
+
+  it('reports a failing stage as an error event with the candle, and continues', async () => {
+    const inner = new MomentumFeatures();
+    const flaky: FeatureSource = {
+      names: inner.names,
+      hash: inner.hash,
+      update: (e: CandleEvent) => {
+        if (e.symbol === 'LTC/BTC' && e.candle.timestamp === ltc.timestamp[100]) throw new Error('indicator blew up');
+        return inner.update(e);
+      },
+    };
+    const bot = createBot(parts({ features: flaky }));
+    const errors: BotErrorEvent[] = [];
+    const failed: string[] = [];
+    bot.on(BOT_EVENTS.error, (e) => errors.push(e));
+    bot.on(BOT_EVENTS.cycle, (c) => {
+      if (!c.ok) failed.push(`${c.symbol}@${c.failedStage}`);
+    });
+    await bot.start();
+    await bot.finished();
+    expect(bot.state).toBe('stopped');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]?.stage).toBe('features');
+    expect(errors[0]?.event?.candle.timestamp).toBe(ltc.timestamp[100]);
+    expect(errors[0]?.error.code).toBe('INTERNAL');
+    expect(errors[0]?.error.message).toBe('Stage "features" failed: indicator blew up');
+    expect(failed).toEqual(['LTC/BTC@features']);
+    expect(bot.stats.cycles).toBe(800);
+  });
+
+  it('faults after too many consecutive failed cycles and stops trading', async () => {
+    const broken: FeatureSource = {
+      names: ['x'],
+      hash: 'x',
+      update: () => {
+        throw new Error('always');
+      },
+    };
+    const bot = createBot({ ...parts({ features: broken }), options: { maxConsecutiveFailures: 3 } });
+    const lifecycle: LifecycleEvent[] = [];
+    bot.on(BOT_EVENTS.lifecycle, (e) => lifecycle.push(e));
+    await bot.start();
+    expect(await bot.finished()).toBe('faulted');
+    expect(bot.stats.cycles).toBe(3);
+    expect(lifecycle.at(-1)).toEqual({ from: 'running', to: 'faulted', reason: '3 consecutive failed cycles' });
+    await expect(bot.start()).rejects.toMatchObject({ code: 'RUNNER' });
+  });
+
+  it('stops gracefully after the current cycle and cannot restart once disposed', async () => {
+    const bot = createBot(parts());
+    bot.on(BOT_EVENTS.cycle, (c) => {
+      if (bot.stats.cycles === 50) void bot.stop(`stop at ${c.timestamp}`);
+    });
+    await bot.start();
+    expect(await bot.finished()).toBe('stopped');
+    expect(bot.stats.cycles).toBe(50);
+    await bot.dispose();
+    expect(bot.state).toBe('disposed');
+    await expect(bot.start()).rejects.toThrowError('Cannot start a bot in state "disposed"');
+  });
+
+  it('refuses invalid runner options with a config error', () => {
+    expect(() => createBot({ ...parts(), options: { maxConsecutiveFailures: 0 } })).toThrowError(
+      'Invalid config in bot options: maxConsecutiveFailures: expected number > 0, got 0',
+    );
+  });
+});
+
+describe('runBacktest', () => {
+  it('replays real candles through the runner and accounts for every fill', async () => {
+    const broker = new NextOpenBroker(1);
+    const result = await runBacktest({ ...parts({ broker }), series: { 'ETH/BTC': eth }, timeframe: '5m', startEquity: 1 });
+    expect(result.candles).toBe(400);
+    expect(result.errors).toEqual([]);
+    expect(result.equity.value).toHaveLength(400);
+    expect(result.metrics.trades).toBe(result.trades.length);
+    expect(result.trades.length).toBeGreaterThan(0);
+    // Closed trades' P&L plus the open position's unrealised P&L (after its entry fee) explain the equity change.
+    const p = broker.portfolio();
+    const open = Object.values(p.positions)[0];
+    const pnl = result.trades.reduce((s, t) => s + t.pnl, 0);
+    const entry = result.fills.at(-1);
+    const unrealised = open && entry ? open.amount * open.markPrice - (entry.amount * entry.price + entry.fee) : 0;
+    expect(p.equity - 1).toBeCloseTo(pnl + unrealised, 12);
+    expect(result.metrics.totalReturn).toBeCloseTo(p.equity - 1, 12);
+    expect(result.metrics.buyAndHold).toBeCloseTo((eth.close[399] as number) / (eth.open[0] as number) - 1, 12);
+    expect(result.metrics.maxDrawdown).toBeGreaterThanOrEqual(0);
+  });
+
+  it('refuses to replay invalid candles', async () => {
+    const bad = { ...eth, close: Float64Array.from(eth.close) };
+    bad.close[10] = Number.NaN;
+    await expect(
+      runBacktest({ ...parts(), series: { 'ETH/BTC': bad }, timeframe: '5m', startEquity: 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_CANDLES' });
+  });
+});
