@@ -1,1 +1,17 @@
-export {};
+// Errors
+export { InsufficientFundsError } from './errors/InsufficientFundsError.js';
+// Ledger
+export { Money, type MoneyInput } from './ledger/Money.js';
+export type { LedgerEntry, LedgerLine } from './ledger/LedgerEntry.type.js';
+export { Ledger, type LedgerOptions, type LedgerPosition } from './ledger/Ledger.js';
+export { splitSymbol } from './ledger/splitSymbol.js';
+// Journal
+export type { OrderSink } from './journal/OrderSink.type.js';
+// Paper trading
+export {
+  PaperBrokerConfigSchema,
+  type PaperBrokerConfig,
+  type PaperBrokerConfigInput,
+} from './paper/PaperBrokerConfigSchema.js';
+export type { PaperCostInput, PaperCostModel } from './paper/PaperCostModel.type.js';
+export { PaperBroker, type PaperBrokerOptions } from './paper/PaperBroker.js';

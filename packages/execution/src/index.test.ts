@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index.js';
+
+describe('@sextant/execution public surface', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      ['InsufficientFundsError', 'Ledger', 'Money', 'PaperBroker', 'PaperBrokerConfigSchema', 'splitSymbol'].sort(),
+    );
+  });
+});

@@ -1,0 +1,250 @@
+import { type Fill, InvalidArgumentError } from '@sextant/core';
+import { InsufficientFundsError } from '../errors/InsufficientFundsError.js';
+import type { LedgerEntry, LedgerLine } from './LedgerEntry.type.js';
+import { Money, type MoneyInput } from './Money.js';
+import { splitSymbol } from './splitSymbol.js';
+
+/** Options of {@link Ledger}. */
+export interface LedgerOptions {
+  /** Opening cash in `quoteCurrency`. Must be >= 0. */
+  startingCash: MoneyInput;
+  /** The account's currency, e.g. `BTC` or `USDT`; every market must be quoted in it. */
+  quoteCurrency: string;
+}
+
+/** A holding as the ledger keeps it, in exact decimals. */
+export interface LedgerPosition {
+  /** Market symbol. */
+  symbol: string;
+  /** Base amount held. */
+  amount: Money;
+  /** Cost basis of that amount in quote currency (fees excluded). */
+  cost: Money;
+  /** Time of the fill that opened the position, ms UTC. */
+  openedAt: number;
+}
+
+/**
+ * An exact, double-entry account of cash, positions, fees and P&L in
+ * decimal arithmetic ({@link Money}). Every fill becomes one balanced
+ * {@link LedgerEntry}; the invariant `cash + Σ cost + fees - realised =
+ * startingCash` holds exactly after every fill. Long-only spot accounting:
+ * average cost, fees in quote or base currency.
+ *
+ * A sell whose amount equals `position.amount.toNumber()` closes the whole
+ * position, so a float round trip of the held amount never leaves dust.
+ *
+ * @example
+ * ```ts
+ * import { Ledger } from '@sextant/execution';
+ * const ledger = new Ledger({ startingCash: '1', quoteCurrency: 'BTC' });
+ * ledger.apply({ orderId: '1', clientOrderId: 'c1', symbol: 'ETH/BTC', side: 'buy', amount: 2,
+ *   price: 0.1, fee: 0.0002, feeCurrency: 'BTC', timestamp: 0, reason: 'entry' });
+ * ledger.cash.toString(); // '0.7998'
+ * ```
+ */
+export class Ledger {
+  /** Opening cash. */
+  readonly startingCash: Money;
+  /** Quote currency of the account. */
+  readonly quoteCurrency: string;
+  #cash: Money;
+  #fees: Money = new Money(0);
+  #realised: Money = new Money(0);
+  #positions = new Map<string, LedgerPosition>();
+  #entries: LedgerEntry[] = [];
+
+  /** @throws InvalidArgumentError when `startingCash` is negative or not a decimal, or `quoteCurrency` is empty */
+  constructor(options: LedgerOptions) {
+    this.startingCash = toMoney(options.startingCash, 'startingCash');
+    if (this.startingCash.isNegative()) {
+      throw new InvalidArgumentError(`startingCash must be >= 0, got "${this.startingCash.toString()}"`);
+    }
+    if (!options.quoteCurrency) throw new InvalidArgumentError('quoteCurrency must be a currency code, got ""');
+    this.quoteCurrency = options.quoteCurrency;
+    this.#cash = this.startingCash;
+  }
+
+  /** Free quote currency. */
+  get cash(): Money {
+    return this.#cash;
+  }
+  /** Fees paid so far, in quote currency (base fees valued at their fill price). */
+  get fees(): Money {
+    return this.#fees;
+  }
+  /** Realised profit before fees (sale proceeds minus average cost of what was sold). */
+  get realisedPnl(): Money {
+    return this.#realised;
+  }
+  /** Every entry so far, oldest first. */
+  get entries(): readonly LedgerEntry[] {
+    return this.#entries;
+  }
+
+  /** The open position in `symbol`, if any. */
+  position(symbol: string): LedgerPosition | undefined {
+    return this.#positions.get(symbol);
+  }
+
+  /** Every open position, in the order they were opened. */
+  positions(): LedgerPosition[] {
+    return [...this.#positions.values()];
+  }
+
+  /**
+   * Book one fill as a balanced entry. Validates first; on any error nothing changes.
+   *
+   * @param fill - the fill (amount > 0, price > 0, fee >= 0, fee in quote or base currency)
+   * @returns the entry booked
+   * @throws InvalidArgumentError on a bad number, a market not quoted in `quoteCurrency` or a foreign fee currency
+   * @throws InsufficientFundsError when a buy costs more than the cash, or a sell exceeds the holding
+   */
+  apply(fill: Fill): LedgerEntry {
+    const { base, quote } = splitSymbol(fill.symbol);
+    if (quote !== this.quoteCurrency) {
+      throw new InvalidArgumentError(`Fill for "${fill.symbol}" is not quoted in the ledger's "${this.quoteCurrency}"`);
+    }
+    const amount = positive(fill.amount, 'amount', fill);
+    const price = positive(fill.price, 'price', fill);
+    if (!(Number.isFinite(fill.fee) && fill.fee >= 0)) throw bad('fee', fill.fee, fill);
+    if (fill.feeCurrency !== quote && fill.feeCurrency !== base) {
+      throw new InvalidArgumentError(
+        `Fill fee currency "${fill.feeCurrency}" is neither "${base}" nor "${quote}" (order ${fill.clientOrderId})`,
+      );
+    }
+    const feeInBase = fill.feeCurrency === base && quote !== base;
+    const fee = new Money(fill.fee);
+    const feeValue = feeInBase ? fee.times(price) : fee;
+    const held = this.#positions.get(fill.symbol);
+    const account = `position:${fill.symbol}`;
+    const lines: LedgerLine[] = [];
+    let baseDelta: Money;
+    if (fill.side === 'buy') {
+      const notional = amount.times(price);
+      const cashOut = feeInBase ? notional : notional.plus(fee);
+      if (cashOut.gt(this.#cash)) {
+        throw new InsufficientFundsError(
+          `Buy of "${fill.amount}" ${fill.symbol} at "${fill.price}" needs "${cashOut.toString()}" ${quote}, cash is "${this.#cash.toString()}"`,
+          { details: { clientOrderId: fill.clientOrderId } },
+        );
+      }
+      baseDelta = feeInBase ? amount.minus(fee) : amount;
+      if (!baseDelta.isPositive() || baseDelta.isZero()) throw bad('fee', fill.fee, fill);
+      const costIn = notional.minus(feeInBase ? feeValue : 0);
+      lines.push({ account, amount: costIn }, { account: `fees:${quote}`, amount: feeValue });
+      lines.push({ account: `cash:${quote}`, amount: cashOut.neg() });
+      this.#cash = this.#cash.minus(cashOut);
+      this.#positions.set(fill.symbol, {
+        symbol: fill.symbol,
+        amount: (held?.amount ?? new Money(0)).plus(baseDelta),
+        cost: (held?.cost ?? new Money(0)).plus(costIn),
+        openedAt: held?.openedAt ?? fill.timestamp,
+      });
+    } else {
+      const heldAmount = held?.amount ?? new Money(0);
+      let out = feeInBase ? amount.plus(fee) : amount;
+      if (held && !feeInBase && fill.amount === heldAmount.toNumber()) out = heldAmount;
+      if (!held || out.gt(heldAmount)) {
+        throw new InsufficientFundsError(
+          `Sell of "${out.toString()}" ${base} for ${fill.symbol} exceeds the holding "${heldAmount.toString()}"`,
+          { details: { clientOrderId: fill.clientOrderId } },
+        );
+      }
+      const cashIn = feeInBase ? out.minus(fee).times(price) : out.times(price).minus(fee);
+      const costOut = out.eq(heldAmount) ? held.cost : held.cost.times(out).div(heldAmount);
+      const gain = out.times(price).minus(costOut);
+      baseDelta = out.neg();
+      lines.push({ account: `cash:${quote}`, amount: cashIn }, { account: `fees:${quote}`, amount: feeValue });
+      lines.push({ account, amount: costOut.neg() }, { account: 'pnl:realised', amount: gain.neg() });
+      this.#cash = this.#cash.plus(cashIn);
+      this.#realised = this.#realised.plus(gain);
+      if (out.eq(heldAmount)) this.#positions.delete(fill.symbol);
+      else this.#positions.set(fill.symbol, { ...held, amount: heldAmount.minus(out), cost: held.cost.minus(costOut) });
+    }
+    this.#fees = this.#fees.plus(feeValue);
+    const entry: LedgerEntry = {
+      seq: this.#entries.length + 1,
+      timestamp: fill.timestamp,
+      clientOrderId: fill.clientOrderId,
+      symbol: fill.symbol,
+      side: fill.side,
+      baseDelta,
+      lines,
+    };
+    this.#entries.push(entry);
+    return entry;
+  }
+
+  /**
+   * Unrealised P&L of every position at the given marks: `Σ amount × mark - cost`.
+   * @param marks - last price per symbol; a position without a mark is valued at cost
+   */
+  unrealisedPnl(marks: Readonly<Record<string, MoneyInput>>): Money {
+    let total = new Money(0);
+    for (const p of this.#positions.values()) {
+      const mark = marks[p.symbol];
+      if (mark !== undefined) total = total.plus(p.amount.times(toMoney(mark, `mark of ${p.symbol}`)).minus(p.cost));
+    }
+    return total;
+  }
+
+  /**
+   * Cash plus every position valued at its mark (at cost without one).
+   * @param marks - last price per symbol
+   */
+  equity(marks: Readonly<Record<string, MoneyInput>>): Money {
+    let total = this.#cash;
+    for (const p of this.#positions.values()) total = total.plus(p.cost);
+    return total.plus(this.unrealisedPnl(marks));
+  }
+
+  /**
+   * Verify the books: every entry sums to zero and `cash + Σ cost + fees - realised = startingCash`.
+   * @returns true when both hold exactly
+   */
+  isBalanced(): boolean {
+    for (const e of this.#entries) {
+      if (!e.lines.reduce((s, l) => s.plus(l.amount), new Money(0)).isZero()) return false;
+    }
+    let books = this.#cash.plus(this.#fees).minus(this.#realised);
+    for (const p of this.#positions.values()) books = books.plus(p.cost);
+    return books.eq(this.startingCash);
+  }
+
+  /**
+   * A ledger rebuilt from scratch by booking `fills` in order: how a restarted
+   * bot recovers its books from the fills in its state store.
+   *
+   * @param options - opening cash and currency
+   * @param fills - fills in the order they happened
+   * @returns the rebuilt ledger
+   * @throws InvalidArgumentError / InsufficientFundsError as {@link Ledger.apply}
+   */
+  static fromFills(options: LedgerOptions, fills: Iterable<Fill>): Ledger {
+    const ledger = new Ledger(options);
+    for (const f of fills) ledger.apply(f);
+    return ledger;
+  }
+}
+
+function toMoney(value: MoneyInput, name: string): Money {
+  try {
+    const m = new Money(value);
+    if (m.isFinite()) return m;
+  } catch {
+    // fall through to the typed error
+  }
+  throw new InvalidArgumentError(`${name} must be a finite decimal, got "${String(value)}"`);
+}
+
+function positive(value: number, name: string, fill: Fill): Money {
+  if (!(Number.isFinite(value) && value > 0)) throw bad(name, value, fill);
+  return new Money(value);
+}
+
+function bad(name: string, value: number, fill: Fill): InvalidArgumentError {
+  return new InvalidArgumentError(
+    `Fill ${name} must be a finite number > 0${name === 'fee' ? ' (or 0) and below the amount' : ''}, got "${value}" (order ${fill.clientOrderId}, ${fill.symbol})`,
+  );
+}

@@ -1,0 +1,214 @@
+import {
+  type Broker,
+  type CandleEvent,
+  type Fill,
+  InvalidArgumentError,
+  type Order,
+  type OrderIntent,
+  parseWith,
+  type PortfolioSnapshot,
+  type PositionSnapshot,
+  timeframeToMs,
+} from '@sextant/core';
+import { Ledger } from '../ledger/Ledger.js';
+import { splitSymbol } from '../ledger/splitSymbol.js';
+import type { OrderSink } from '../journal/OrderSink.type.js';
+import {
+  type PaperBrokerConfig,
+  type PaperBrokerConfigInput,
+  PaperBrokerConfigSchema,
+} from './PaperBrokerConfigSchema.js';
+import type { PaperCostModel } from './PaperCostModel.type.js';
+import { matchOrder } from './matchOrder.js';
+
+/** Options of {@link PaperBroker}: the config plus the parts that are not plain data. */
+export interface PaperBrokerOptions extends PaperBrokerConfigInput {
+  /** Fees and slippage per fill; defaults to the flat `takerFee`/`makerFee`/`slippageBps`. */
+  costModel?: PaperCostModel;
+  /** Receives every order state change and fill as it happens (an order journal, a state store). */
+  journal?: OrderSink;
+  /** State recovered from a store after a restart: the ledger is rebuilt from `fills`, open `orders` resume. */
+  restore?: { orders: readonly Order[]; fills: readonly Fill[] };
+}
+
+interface Working {
+  order: Order;
+  reduceOnly: boolean;
+}
+
+/**
+ * A simulated exchange account behind the {@link Broker} contract, used by
+ * backtests and paper trading alike. Market orders fill at the NEXT candle's
+ * open (plus slippage), limit orders when a later candle trades through the
+ * limit; fees are charged in quote currency and every fill is booked in an
+ * exact decimal {@link Ledger}. Client order ids are derived from the market,
+ * the candle and the submit's index on it, so replaying a candle after a
+ * restart returns the order already placed instead of a duplicate.
+ *
+ * @param options - starting cash, currency, fees, slippage, partial fills, cost model, journal
+ * @throws ConfigError when the config is invalid
+ * @example
+ * ```ts
+ * import { runBacktest } from '@sextant/core';
+ * import { PaperBroker } from '@sextant/execution';
+ * const broker = new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC', takerFee: 0.001, slippageBps: 5 });
+ * const result = await runBacktest({ series, timeframe: '5m', startEquity: 1, broker, features, models, decisions, risk });
+ * ```
+ */
+export class PaperBroker implements Broker {
+  /** The resolved, frozen config. */
+  readonly config: Readonly<PaperBrokerConfig>;
+  /** The exact books behind {@link PaperBroker.portfolio}. */
+  readonly ledger: Ledger;
+  #costs: PaperCostModel | undefined;
+  #journal: OrderSink | undefined;
+  #working: Working[] = [];
+  #known = new Map<string, Order>();
+  #perCandle = new Map<string, number>();
+  #marks: Record<string, number> = {};
+  #highs: Record<string, number> = {};
+  #now = 0;
+  #snapshot: PortfolioSnapshot | undefined;
+
+  constructor(options: PaperBrokerOptions) {
+    const { costModel, journal, restore, ...config } = options;
+    this.config = parseWith(PaperBrokerConfigSchema, config, 'PaperBroker');
+    this.ledger = new Ledger({ startingCash: this.config.startingCash, quoteCurrency: this.config.quoteCurrency });
+    this.#costs = costModel;
+    this.#journal = journal;
+    if (restore) this.#restore(restore);
+  }
+
+  /** Orders still working (open or partially filled), oldest first. */
+  get openOrders(): readonly Order[] {
+    return this.#working.map((w) => ({ ...w.order }));
+  }
+
+  /** The last known state of an order by client order id. */
+  order(clientOrderId: string): Order | undefined {
+    const o = this.#known.get(clientOrderId);
+    return o && { ...o };
+  }
+
+  onCandle(event: CandleEvent): Fill[] {
+    const fills: Fill[] = [];
+    const { symbol, candle } = event;
+    if (this.#working.length > 0) {
+      for (const w of [...this.#working]) {
+        if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
+        const fill = matchOrder(w, event, this.ledger, this.config, this.#costs);
+        if (fill.fill) {
+          this.ledger.apply(fill.fill);
+          fills.push(fill.fill);
+          this.#journal?.recordFill(fill.fill);
+          const held = this.#highs[symbol];
+          this.#highs[symbol] = Math.max(held ?? fill.fill.price, fill.fill.price);
+        }
+        if (fill.status !== w.order.status || fill.fill) this.#update(w, fill.status, fill.fill?.amount ?? 0);
+      }
+    }
+    this.#now = Math.max(this.#now, candle.timestamp + timeframeToMs(event.timeframe));
+    this.#marks[symbol] = candle.close;
+    const high = this.#highs[symbol];
+    if (high !== undefined && candle.high > high) this.#highs[symbol] = candle.high;
+    this.#snapshot = undefined;
+    return fills;
+  }
+
+  async submit(intent: OrderIntent, event: CandleEvent): Promise<Order> {
+    const { base, quote } = splitSymbol(intent.symbol);
+    if (quote !== this.config.quoteCurrency) {
+      throw new InvalidArgumentError(`Market "${intent.symbol}" is not quoted in "${this.config.quoteCurrency}"`);
+    }
+    if (intent.amount === undefined || !(Number.isFinite(intent.amount) && intent.amount > 0)) {
+      throw new InvalidArgumentError(
+        `Order amount for ${intent.symbol} must be a finite number > 0 (size it in the risk gate), got "${intent.amount}"`,
+      );
+    }
+    if (intent.type === 'limit' && !(intent.price !== undefined && Number.isFinite(intent.price) && intent.price > 0)) {
+      throw new InvalidArgumentError(
+        `Limit price for ${intent.symbol} must be a finite number > 0, got "${intent.price}"`,
+      );
+    }
+    const placedAt = event.candle.timestamp + timeframeToMs(event.timeframe);
+    const key = `${intent.symbol}@${placedAt}`;
+    const n = (this.#perCandle.get(key) ?? 0) + 1;
+    this.#perCandle.set(key, n);
+    const clientOrderId = `${this.config.clientOrderIdPrefix}${base}${quote}-${placedAt}-${n}`;
+    const existing = this.#known.get(clientOrderId);
+    if (existing) return { ...existing };
+    const order: Order = {
+      id: clientOrderId,
+      clientOrderId,
+      symbol: intent.symbol,
+      side: intent.side,
+      type: intent.type,
+      amount: intent.amount,
+      ...(intent.type === 'limit' && intent.price !== undefined ? { price: intent.price } : {}),
+      status: 'open',
+      filled: 0,
+      timestamp: placedAt,
+      reason: intent.reason,
+      reduceOnly: intent.reduceOnly,
+    };
+    this.#known.set(clientOrderId, order);
+    this.#working.push({ order, reduceOnly: intent.reduceOnly });
+    this.#journal?.recordOrder({ ...order });
+    return { ...order };
+  }
+
+  /**
+   * Cancel a working order.
+   * @param clientOrderId - the order's client id
+   * @returns the order as canceled, or `undefined` when no such order is working
+   */
+  cancel(clientOrderId: string): Order | undefined {
+    const w = this.#working.find((x) => x.order.clientOrderId === clientOrderId);
+    if (!w) return undefined;
+    this.#update(w, 'canceled', 0);
+    return { ...w.order };
+  }
+
+  portfolio(): PortfolioSnapshot {
+    if (this.#snapshot) return this.#snapshot;
+    const positions: Record<string, PositionSnapshot> = {};
+    let equity = this.ledger.cash.toNumber();
+    for (const p of this.ledger.positions()) {
+      const amount = p.amount.toNumber();
+      const entryPrice = p.cost.div(p.amount).toNumber();
+      const markPrice = this.#marks[p.symbol] ?? entryPrice;
+      equity += amount * markPrice;
+      const highWatermark = Math.max(this.#highs[p.symbol] ?? entryPrice, entryPrice);
+      positions[p.symbol] = { symbol: p.symbol, amount, entryPrice, openedAt: p.openedAt, markPrice, highWatermark };
+    }
+    this.#snapshot = { timestamp: this.#now, cash: this.ledger.cash.toNumber(), equity, positions };
+    return this.#snapshot;
+  }
+
+  #update(w: Working, status: Order['status'], filled: number): void {
+    w.order = { ...w.order, status, filled: w.order.filled + filled };
+    this.#known.set(w.order.clientOrderId, w.order);
+    if (status !== 'open' && status !== 'partially_filled') {
+      this.#working = this.#working.filter((x) => x !== w);
+      if (!this.ledger.position(w.order.symbol)) delete this.#highs[w.order.symbol];
+    }
+    this.#snapshot = undefined;
+    this.#journal?.recordOrder({ ...w.order });
+  }
+
+  #restore(state: { orders: readonly Order[]; fills: readonly Fill[] }): void {
+    for (const f of state.fills) {
+      this.ledger.apply(f);
+      this.#marks[f.symbol] = f.price;
+      this.#highs[f.symbol] = Math.max(this.#highs[f.symbol] ?? f.price, f.price);
+      this.#now = Math.max(this.#now, f.timestamp);
+    }
+    for (const o of state.orders) {
+      this.#known.set(o.clientOrderId, { ...o });
+      if (o.status === 'open' || o.status === 'partially_filled' || o.status === 'pending') {
+        const order: Order = { ...o, status: o.filled > 0 ? 'partially_filled' : 'open' };
+        this.#working.push({ order, reduceOnly: o.reduceOnly === true });
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import type { CandleEvent, Fill, Order, OrderStatus } from '@sextant/core';
+import type { Ledger } from '../ledger/Ledger.js';
+import type { PaperBrokerConfig } from './PaperBrokerConfigSchema.js';
+import type { PaperCostInput, PaperCostModel } from './PaperCostModel.type.js';
+
+/** The result of matching one working order against one candle. */
+export interface MatchResult {
+  /** The order's status after this candle. */
+  status: OrderStatus;
+  /** The fill, when something executed. */
+  fill?: Fill;
+}
+
+/**
+ * Match one working order against one candle: market orders at the open
+ * (plus slippage), limits when the candle trades through them (at the open
+ * when it gaps past the limit). Reduce-only sells shrink to the holding and
+ * cancel when nothing is held; a buy the cash cannot pay for is rejected.
+ * Internal to {@link PaperBroker}; exported for its tests.
+ *
+ * @param working - the order and whether it only reduces
+ * @param event - the candle
+ * @param ledger - the books (read only)
+ * @param config - fees, slippage, partial-fill and limit rules
+ * @param costs - optional cost model overriding the flat fees and slippage
+ * @returns the new status and the fill, if any
+ */
+export function matchOrder(
+  working: { order: Order; reduceOnly: boolean },
+  event: CandleEvent,
+  ledger: Ledger,
+  config: Readonly<PaperBrokerConfig>,
+  costs: PaperCostModel | undefined,
+): MatchResult {
+  const { order } = working;
+  const { candle } = event;
+  let price: number;
+  if (order.type === 'market') {
+    price = candle.open;
+  } else {
+    const limit = order.price as number;
+    const through = config.limitFill === 'through';
+    if (
+      order.side === 'buy'
+        ? through
+          ? candle.low < limit
+          : candle.low <= limit
+        : through
+          ? candle.high > limit
+          : candle.high >= limit
+    ) {
+      price = order.side === 'buy' ? Math.min(candle.open, limit) : Math.max(candle.open, limit);
+    } else {
+      return { status: order.status };
+    }
+  }
+  let amount = order.amount - order.filled;
+  if (config.maxVolumeShare !== undefined) amount = Math.min(amount, candle.volume * config.maxVolumeShare);
+  const held = ledger.position(order.symbol)?.amount.toNumber() ?? 0;
+  if (order.side === 'sell' && amount > held) {
+    if (held <= 0) return { status: 'canceled' };
+    if (!working.reduceOnly) return { status: 'rejected' };
+    amount = held;
+  }
+  if (!(amount > 0)) return { status: order.status };
+  const input: PaperCostInput = { symbol: order.symbol, side: order.side, type: order.type, amount, price, candle };
+  const slip = order.type === 'market' ? (costs?.slippage?.(input) ?? config.slippageBps / 10_000) : 0;
+  const execPrice = order.side === 'buy' ? price * (1 + slip) : price * (1 - slip);
+  const rate = costs?.feeRate?.(input) ?? (order.type === 'market' ? config.takerFee : config.makerFee);
+  const fee = amount * execPrice * rate;
+  if (order.side === 'buy' && amount * execPrice + fee > ledger.cash.toNumber()) return { status: 'rejected' };
+  const done = order.filled + amount >= order.amount || (order.side === 'sell' && amount >= held);
+  return {
+    status: done ? 'filled' : 'partially_filled',
+    fill: {
+      orderId: order.id,
+      clientOrderId: order.clientOrderId,
+      symbol: order.symbol,
+      side: order.side,
+      amount,
+      price: execPrice,
+      fee,
+      feeCurrency: config.quoteCurrency,
+      timestamp: candle.timestamp,
+      reason: order.reason,
+    },
+  };
+}

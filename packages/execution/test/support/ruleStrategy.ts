@@ -1,0 +1,70 @@
+/**
+ * Small real implementations of the runner's ports for execution's tests and
+ * bench: a streaming moving-average crossover (features), a pass-through model,
+ * a threshold decision and a fixed-fraction risk gate.
+ */
+import type { CandleEvent, DecisionPolicy, FeatureSource, Predictor, RiskGate } from '@sextant/core';
+
+/** fast SMA / slow SMA - 1 over closes, per symbol, streaming. */
+export class CrossoverFeatures implements FeatureSource {
+  readonly names = ['sma_ratio'];
+  readonly hash = 'sma-ratio-v1';
+  #state = new Map<string, { buf: Float64Array; i: number; n: number; fast: number; slow: number }>();
+  constructor(
+    readonly fast = 6,
+    readonly slow = 24,
+  ) {}
+  update(e: CandleEvent): Float64Array | null {
+    let s = this.#state.get(e.symbol);
+    if (!s) this.#state.set(e.symbol, (s = { buf: new Float64Array(this.slow), i: 0, n: 0, fast: 0, slow: 0 }));
+    const x = e.candle.close;
+    s.slow += x - (s.n >= this.slow ? (s.buf[s.i] as number) : 0);
+    s.fast += x - (s.n >= this.fast ? (s.buf[(s.i - this.fast + this.slow) % this.slow] as number) : 0);
+    s.buf[s.i] = x;
+    s.i = (s.i + 1) % this.slow;
+    s.n++;
+    if (s.n < this.slow) return null;
+    return Float64Array.of(s.fast / this.fast / (s.slow / this.slow) - 1);
+  }
+}
+
+/** Passes the first feature through as the prediction. */
+export const passThroughModel: Predictor = {
+  name: 'signal',
+  predict: (f) => ({ value: f[0] as number, confidence: 0.7, trusted: true }),
+};
+
+/** BUY above +t, SELL below -t, else HOLD. */
+export function thresholdPolicy(t: number): DecisionPolicy {
+  return {
+    decide: ({ event, predictions }) => {
+      const v = predictions['signal']?.value ?? 0;
+      const action = v > t ? 'BUY' : v < -t ? 'SELL' : 'HOLD';
+      return {
+        symbol: event.symbol,
+        timestamp: event.candle.timestamp,
+        action,
+        confidence: 0.7,
+        predictions: { signal: v },
+        reasons: [`signal ${v.toFixed(5)} vs ${t}`],
+      };
+    },
+  };
+}
+
+/** Sizes buys to `fraction` of equity at the close when flat in the market; approves every sell. */
+export function fractionGate(fraction: number): RiskGate {
+  return {
+    validate(intent, portfolio, market) {
+      if (intent.side === 'sell') return { outcome: 'approve', intent, reasons: ['exit'], rules: [] };
+      if (portfolio.positions[intent.symbol]) {
+        return { outcome: 'reject', intent: null, reasons: ['already in position'], rules: ['one-position'] };
+      }
+      const amount = Math.floor(((portfolio.equity * fraction) / market.price) * 1e8) / 1e8;
+      if (amount * market.price * 1.01 > portfolio.cash) {
+        return { outcome: 'reject', intent: null, reasons: ['not enough cash'], rules: ['cash'] };
+      }
+      return { outcome: 'resize', intent: { ...intent, amount }, reasons: [`sized to ${fraction}`], rules: ['sizing'] };
+    },
+  };
+}
