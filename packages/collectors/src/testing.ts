@@ -1,1 +1,19 @@
-export {};
+export { startFakeExchange, type FakeExchange } from './testing/startFakeExchange.js';
+export type {
+  FakeExchangeOptions,
+  FakeExchangePlugin,
+  FakeExchangeState,
+  FakeExchangeStats,
+  FakeMarket,
+  FakeReply,
+  FakeRequest,
+  FakeRequestRecord,
+  FakeRoute,
+  FaultKind,
+  FaultScript,
+} from './testing/FakeExchange.type.js';
+export { FaultInjector, FAULT_KINDS } from './testing/FaultInjector.js';
+export { binanceId } from './testing/binanceExchangeInfo.js';
+export { binanceNumber } from './testing/binanceNumber.js';
+export { loadOhlcvFile } from './testing/loadOhlcvFile.js';
+export { seededRandom } from './testing/seededRandom.js';

@@ -1,0 +1,106 @@
+import { timeframeToMs } from '@sextant/core';
+import type { FakeExchangeState, FakeReply, FakeRequest, FakeRoute } from './FakeExchange.type.js';
+import { binanceExchangeInfo } from './binanceExchangeInfo.js';
+import { binanceDepth, binanceKline, binanceTicker24hr, selectKlines } from './binanceMarketData.js';
+
+/** Binance's error body with HTTP 400. */
+function binanceError(code: number, msg: string, status = 400): FakeReply {
+  return { status, body: { code, msg } };
+}
+
+const BAD_SYMBOL = binanceError(-1121, 'Invalid symbol.');
+
+function symbolParam(req: FakeRequest, state: FakeExchangeState): FakeReply | string {
+  const id = req.query.get('symbol');
+  if (id === null || id === '') {
+    return binanceError(-1102, "Mandatory parameter 'symbol' was not sent, was empty/null, or malformed.");
+  }
+  return state.markets.has(id) ? id : BAD_SYMBOL;
+}
+
+function intParam(req: FakeRequest, name: string): number | undefined {
+  const v = req.query.get(name);
+  return v === null ? undefined : Number.parseInt(v, 10);
+}
+
+/** Weight of a klines call, as in ccxt's binance cost table (byLimit). */
+function klinesWeight(req: FakeRequest): number {
+  const limit = intParam(req, 'limit') ?? 500;
+  return limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
+}
+
+function depthWeight(req: FakeRequest): number {
+  const limit = intParam(req, 'limit') ?? 100;
+  return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
+}
+
+let updateId = 1_000_000;
+
+/**
+ * The public Binance spot routes of the fake exchange: ping, time,
+ * exchangeInfo, klines, ticker/24hr and depth, answering in Binance's JSON
+ * (and its error codes -1102, -1120, -1121). Weights follow ccxt's binance
+ * cost table, so a client throttled by ccxt stays inside the same budget.
+ *
+ * @returns the routes
+ */
+export function builtinBinanceRoutes(): FakeRoute[] {
+  return [
+    { method: 'GET', path: '/api/v3/ping', handle: () => ({ body: {} }) },
+    { method: 'GET', path: '/api/v3/time', handle: (_req, s) => ({ body: { serverTime: s.now() } }) },
+    {
+      method: 'GET',
+      path: '/api/v3/exchangeInfo',
+      handle: (_req, s) => ({ body: binanceExchangeInfo(s.markets.values(), s.now()) }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v3/klines',
+      weight: klinesWeight,
+      handle: (req, s) => {
+        const id = symbolParam(req, s);
+        if (typeof id !== 'string') return id;
+        const m = s.markets.get(id);
+        const interval = req.query.get('interval');
+        if (m === undefined || interval !== m.timeframe) return binanceError(-1120, 'Invalid interval.');
+        const limit = Math.min(1000, Math.max(1, intParam(req, 'limit') ?? 500));
+        const startTime = intParam(req, 'startTime');
+        const endTime = intParam(req, 'endTime');
+        const step = timeframeToMs(m.timeframe);
+        const rows = selectKlines(m, {
+          limit,
+          now: s.now(),
+          ...(startTime === undefined ? {} : { startTime }),
+          ...(endTime === undefined ? {} : { endTime }),
+        });
+        return { body: rows.map((r) => binanceKline(r, step)) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v3/ticker/24hr',
+      weight: (req) => (req.query.has('symbol') ? 1 : 40),
+      handle: (req, s) => {
+        if (!req.query.has('symbol')) {
+          return { body: [...s.markets.entries()].map(([id, m]) => binanceTicker24hr(id, m, s.now())) };
+        }
+        const id = symbolParam(req, s);
+        if (typeof id !== 'string') return id;
+        return { body: binanceTicker24hr(id, s.markets.get(id)!, s.now()) };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/v3/depth',
+      weight: depthWeight,
+      handle: (req, s) => {
+        const id = symbolParam(req, s);
+        if (typeof id !== 'string') return id;
+        const limit = Math.min(5000, Math.max(1, intParam(req, 'limit') ?? 100));
+        const close = s.lastPrice(id) ?? 1;
+        updateId += 1;
+        return { body: binanceDepth(close, limit, updateId) };
+      },
+    },
+  ];
+}
