@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import * as storage from './index.js';
+
+describe('@sextant/storage public surface', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(storage).sort()).toEqual(
+      [
+        'CANDLE_SCHEMA_VERSION',
+        'PARQUET_CODECS',
+        'ParquetCandleStore',
+        'ParquetCandleStoreConfigSchema',
+        'StorageCorruptError',
+        'StorageIOError',
+        'checkDatasetKey',
+        'readCandlesParquet',
+        'writeCandlesParquet',
+      ].sort(),
+    );
+  });
+});

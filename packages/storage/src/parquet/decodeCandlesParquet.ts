@@ -1,0 +1,177 @@
+import { type CandleSeries, allocateCandleSeries } from '@sextant/core';
+import {
+  type AsyncBuffer,
+  type FileMetaData,
+  type ParquetParsers,
+  type SchemaElement,
+  parquetMetadataAsync,
+  parquetRead,
+} from 'hyparquet';
+import { StorageCorruptError } from '../errors/StorageCorruptError.js';
+import { VALUE_COLUMNS } from './candleParquetSchema.js';
+import { loadParquetDecompressors } from './parquetCodecs.js';
+
+/** Time range of a read, ms since the epoch, both ends inclusive. */
+export interface TimeRange {
+  /** First open time to include. */
+  from?: number;
+  /** Last open time to include. */
+  to?: number;
+}
+
+/** Timestamps decoded straight to ms numbers (no Date objects). */
+export const MS_PARSERS: Partial<ParquetParsers> = {
+  timestampFromMilliseconds: (v: bigint) => Number(v),
+  timestampFromMicroseconds: (v: bigint) => Number(v / 1000n),
+  timestampFromNanoseconds: (v: bigint) => Number(v / 1000000n),
+};
+
+const NUMERIC_TYPES = new Set(['DOUBLE', 'FLOAT', 'INT32', 'INT64']);
+
+/**
+ * Parse the footer of a Parquet file, naming the file when it is not one.
+ *
+ * @internal
+ */
+export async function readParquetFooter(file: string, buffer: AsyncBuffer): Promise<FileMetaData> {
+  if (buffer.byteLength < 12) {
+    throw new StorageCorruptError(file, `truncated: ${buffer.byteLength} bytes is too short for a Parquet file`);
+  }
+  try {
+    return await parquetMetadataAsync(buffer, { parsers: MS_PARSERS });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new StorageCorruptError(file, `not a readable Parquet file (${msg})`, { cause: e });
+  }
+}
+
+/** Check the file holds the six candle columns with usable types. */
+export function checkCandleSchema(file: string, metadata: FileMetaData): void {
+  const byName = new Map<string, SchemaElement>();
+  for (const el of metadata.schema.slice(1)) byName.set(el.name, el);
+  const ts = byName.get('timestamp');
+  if (ts === undefined)
+    throw new StorageCorruptError(file, `wrong schema: no "timestamp" column (has ${names(byName)})`);
+  if (ts.type !== 'INT64' && ts.type !== 'DOUBLE') {
+    throw new StorageCorruptError(
+      file,
+      `wrong schema: "timestamp" is ${ts.type ?? 'a group'}, expected INT64 TIMESTAMP`,
+    );
+  }
+  for (const name of VALUE_COLUMNS) {
+    const el = byName.get(name);
+    if (el === undefined)
+      throw new StorageCorruptError(file, `wrong schema: no "${name}" column (has ${names(byName)})`);
+    if (el.type === undefined || !NUMERIC_TYPES.has(el.type)) {
+      throw new StorageCorruptError(file, `wrong schema: "${name}" is ${el.type ?? 'a group'}, expected DOUBLE`);
+    }
+  }
+}
+
+function names(byName: Map<string, SchemaElement>): string {
+  return [...byName.keys()].map((n) => `"${n}"`).join(', ');
+}
+
+/**
+ * The row span [start, end) of the row groups whose timestamp statistics
+ * overlap `range`. Groups without statistics are always kept.
+ */
+export function rowSpanFor(metadata: FileMetaData, range: TimeRange): { start: number; end: number } {
+  const tsIndex = metadata.schema.slice(1).findIndex((el) => el.name === 'timestamp');
+  let start = -1;
+  let end = 0;
+  let offset = 0;
+  for (const group of metadata.row_groups) {
+    const rows = Number(group.num_rows);
+    const stats = group.columns[tsIndex]?.meta_data?.statistics;
+    const min = toNumber(stats?.min_value ?? stats?.min);
+    const max = toNumber(stats?.max_value ?? stats?.max);
+    const before = range.to !== undefined && min !== undefined && min > range.to;
+    const after = range.from !== undefined && max !== undefined && max < range.from;
+    if (!before && !after) {
+      if (start < 0) start = offset;
+      end = offset + rows;
+    }
+    offset += rows;
+  }
+  return start < 0 ? { start: 0, end: 0 } : { start, end };
+}
+
+function toNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v instanceof Date) return v.getTime();
+  return undefined;
+}
+
+/**
+ * Decode the candle columns of a Parquet file, reading only the row groups
+ * that overlap `range`, then trimming rows outside it.
+ *
+ * @internal
+ */
+export async function decodeCandlesParquet(
+  file: string,
+  buffer: AsyncBuffer,
+  range: TimeRange = {},
+  footer?: FileMetaData,
+): Promise<CandleSeries> {
+  const metadata = footer ?? (await readParquetFooter(file, buffer));
+  checkCandleSchema(file, metadata);
+  const { start, end } = rowSpanFor(metadata, range);
+  const out = allocateCandleSeries(end - start);
+  const filled = new Map<string, number>();
+  let bad: string | undefined;
+  if (end > start) {
+    try {
+      await parquetRead({
+        file: buffer,
+        metadata,
+        columns: ['timestamp', ...VALUE_COLUMNS],
+        rowStart: start,
+        rowEnd: end,
+        parsers: MS_PARSERS,
+        compressors: await loadParquetDecompressors(),
+        onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
+          const col = out[columnName as keyof typeof out] as Float64Array;
+          const from = Math.max(rowStart, start);
+          const to = Math.min(rowEnd, end);
+          for (let r = from; r < to; r++) {
+            const v = columnData[r - rowStart];
+            if (v === null || v === undefined) bad ??= `null in column "${columnName}" at row ${r}`;
+            col[r - start] = typeof v === 'number' ? v : Number(v);
+          }
+          filled.set(columnName, (filled.get(columnName) ?? 0) + Math.max(0, to - from));
+        },
+      });
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      throw new StorageCorruptError(file, `cannot decode row data (${msg})`, { cause: e });
+    }
+    for (const name of ['timestamp', ...VALUE_COLUMNS]) {
+      const got = filled.get(name) ?? 0;
+      bad ??= got === end - start ? undefined : `column "${name}" has ${got} rows, expected ${end - start}`;
+    }
+    if (bad !== undefined) throw new StorageCorruptError(file, bad);
+  }
+  return range.from === undefined && range.to === undefined ? out : trimToRange(out, range);
+}
+
+/** Rows of `s` whose timestamp lies in `range` (kept in file order). */
+function trimToRange(s: CandleSeries, range: TimeRange): CandleSeries {
+  const from = range.from ?? Number.NEGATIVE_INFINITY;
+  const to = range.to ?? Number.POSITIVE_INFINITY;
+  const keep: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const t = s.timestamp[i] as number;
+    if (t >= from && t <= to) keep.push(i);
+  }
+  if (keep.length === s.length) return s;
+  const out = allocateCandleSeries(keep.length);
+  for (const f of ['timestamp', ...VALUE_COLUMNS] as const) {
+    const src = s[f];
+    const dst = out[f];
+    for (let k = 0; k < keep.length; k++) dst[k] = src[keep[k] as number] as number;
+  }
+  return out;
+}
