@@ -4,6 +4,11 @@ import type { LedgerEntry, LedgerLine } from './LedgerEntry.type.js';
 import { Money, type MoneyInput } from './Money.js';
 import { splitSymbol } from './splitSymbol.js';
 
+/** Decimal places kept for the cost basis of part of a position (keeps every later sum exact). */
+const COST_DP = 30;
+/** Division context for that share: 60 significant digits, then rounded to {@link COST_DP}. */
+const Ratio = Money.clone({ precision: 60 });
+
 /** Options of {@link Ledger}. */
 export interface LedgerOptions {
   /** Opening cash in `quoteCurrency`. Must be >= 0. */
@@ -29,7 +34,8 @@ export interface LedgerPosition {
  * decimal arithmetic ({@link Money}). Every fill becomes one balanced
  * {@link LedgerEntry}; the invariant `cash + Σ cost + fees - realised =
  * startingCash` holds exactly after every fill. Long-only spot accounting:
- * average cost, fees in quote or base currency.
+ * average cost (the cost of part of a position is rounded half-even to 30
+ * decimal places, so every sum after it stays exact), fees in quote or base currency.
  *
  * A sell whose amount equals `position.amount.toNumber()` closes the whole
  * position, so a float round trip of the held amount never leaves dust.
@@ -152,7 +158,9 @@ export class Ledger {
         );
       }
       const cashIn = feeInBase ? out.minus(fee).times(price) : out.times(price).minus(fee);
-      const costOut = out.eq(heldAmount) ? held.cost : held.cost.times(out).div(heldAmount);
+      const costOut = out.eq(heldAmount)
+        ? held.cost
+        : new Money(new Ratio(held.cost).times(out).div(heldAmount).toDecimalPlaces(COST_DP));
       const gain = out.times(price).minus(costOut);
       baseDelta = out.neg();
       lines.push({ account: `cash:${quote}`, amount: cashIn }, { account: `fees:${quote}`, amount: feeValue });

@@ -2,8 +2,10 @@ import { Decimal } from 'decimal.js';
 
 /**
  * The decimal type used for every amount of money in `@sextant/execution`:
- * a decimal.js clone with 60 significant digits, so the product of an amount
- * and a price (each with up to 18 decimals) is exact and never rounded.
+ * a decimal.js clone with a 1000-significant-digit cap, so sums and products
+ * of values taken from floats (at most 17 significant digits, exponents down
+ * to 1e-324) are exact and never rounded. Only division rounds, and the
+ * ledger rounds it explicitly.
  *
  * @example
  * ```ts
@@ -11,7 +13,7 @@ import { Decimal } from 'decimal.js';
  * new Money('0.1').plus('0.2').toString(); // '0.3'
  * ```
  */
-export const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
+export const Money = Decimal.clone({ precision: 1000, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -30, toExpPos: 40 });
 
 /** A value of {@link Money}. */
 export type Money = Decimal;
