@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CandleSeries, candlesFromOHLCV, isSextantError, sliceSeries, validateCandles } from '@sextant/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bitDifference } from '../../test/fixtures.js';
 import { ParquetCandleStore } from './ParquetCandleStore.js';
 
 const DATA = new URL('../../../../../shared/data/ohlcv/', import.meta.url);
@@ -24,7 +25,7 @@ describe('ParquetCandleStore on the real gappy series', () => {
     const series = await loadSeries('GAPPY_BTC-1m.json');
     const store = new ParquetCandleStore({ root });
     await store.write(KEY, series);
-    expect(await store.read(KEY)).toEqual(series);
+    expect(bitDifference(await store.read(KEY), series)).toBeUndefined();
   });
 
   it('reads a partial range and only that range', async () => {
@@ -34,7 +35,7 @@ describe('ParquetCandleStore on the real gappy series', () => {
     const from = series.timestamp[5000] as number;
     const to = series.timestamp[5999] as number;
     const part = await store.read(KEY, { from, to });
-    expect(part).toEqual(sliceSeries(series, 5000, 6000));
+    expect(bitDifference(part, sliceSeries(series, 5000, 6000))).toBeUndefined();
   });
 
   it('upserts: merges, dedupes with the newer row winning, keeps order', async () => {
