@@ -1,1 +1,28 @@
-export {};
+export {
+  RiskValidator,
+  type ExitsOptions,
+  type KillSwitchPlan,
+  type RegimeLabel,
+  type RiskValidatorOptions,
+} from './RiskValidator.js';
+export {
+  RiskValidatorConfigSchema,
+  SizingConfigSchema,
+  type ResolvedRiskConfig,
+  type RiskValidatorConfig,
+} from './RiskValidatorConfigSchema.js';
+export { sizePosition, type SizePositionInput, type SizePositionResult } from './sizePosition.js';
+export { applyMarketLimits, type MarketLimitsOptions, type MarketLimitsResult } from './applyMarketLimits.js';
+export type { MarketLimits } from './MarketLimits.type.js';
+export { roundToStep } from './roundToStep.js';
+export {
+  TRADING_STATES,
+  TradingStateMachine,
+  type Breaker,
+  type TradingState,
+  type TradingStateChange,
+} from './TradingStateMachine.js';
+export { ExitManager, type CustomStop, type CustomStopContext, type ExitManagerOptions } from './ExitManager.js';
+export type { ExitKind, ExitSignal } from './ExitSignal.type.js';
+export { MarketHistory } from './MarketHistory.js';
+export { pearson } from './pearson.js';

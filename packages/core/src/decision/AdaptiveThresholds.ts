@@ -8,19 +8,19 @@ import type { CandleEvent } from '../runner/CandleEvent.type.js';
  */
 export const AdaptiveThresholdsConfigSchema = z
   .object({
-  /** Turn the adaptive policy on. @default false (static thresholds) */
-  enabled: z.boolean().default(false),
-  /** Candles (or resolved predictions) in the recent window. @default 20 */
-  shortWindow: z.number().int().min(2).default(20),
-  /** Candles (or resolved predictions) in the baseline window; must exceed `shortWindow`. @default 200 */
-  longWindow: z.number().int().min(3).default(200),
-  /** Widening per unit of (recent / baseline prediction error - 1). @default 1 */
-  errorWeight: z.number().min(0).default(1),
-  /** Widening per unit of (recent / baseline volatility - 1). @default 1 */
-  volatilityWeight: z.number().min(0).default(1),
-  /** Largest multiplier applied to the return thresholds. @default 3 */
-  maxMultiplier: z.number().min(1).default(3),
-})
+    /** Turn the adaptive policy on. @default false (static thresholds) */
+    enabled: z.boolean().default(false),
+    /** Candles (or resolved predictions) in the recent window. @default 20 */
+    shortWindow: z.number().int().min(2).default(20),
+    /** Candles (or resolved predictions) in the baseline window; must exceed `shortWindow`. @default 200 */
+    longWindow: z.number().int().min(3).default(200),
+    /** Widening per unit of (recent / baseline prediction error - 1). @default 1 */
+    errorWeight: z.number().min(0).default(1),
+    /** Widening per unit of (recent / baseline volatility - 1). @default 1 */
+    volatilityWeight: z.number().min(0).default(1),
+    /** Largest multiplier applied to the return thresholds. @default 3 */
+    maxMultiplier: z.number().min(1).default(3),
+  })
   .refine((c) => c.longWindow > c.shortWindow, {
     message: 'expected longWindow > shortWindow',
     path: ['longWindow'],

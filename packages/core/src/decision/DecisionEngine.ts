@@ -91,7 +91,8 @@ export class DecisionEngine implements DecisionPolicy {
       combined.used.map((u) => ({ value: u.value, horizonMs: this.#horizonMs(u.name, candleMs) })),
     );
     const reasons = [...combined.reasons];
-    if (combined.used.length === 0) return holdDecision(symbol, ts, [...reasons, 'no trusted prediction'], combined.values);
+    if (combined.used.length === 0)
+      return holdDecision(symbol, ts, [...reasons, 'no trusted prediction'], combined.values);
 
     const t = this.config.thresholds;
     const volatility = this.#adaptive.volatility(symbol);
