@@ -1,0 +1,73 @@
+import type { Matrix } from '../../data/Matrix.type.js';
+
+/** Bin index marking a missing (NaN) value. */
+export const MISSING_BIN = 255;
+
+/** Quantised features: bins row-major plus the float32 cut points per feature. */
+export interface BinnedFeatures {
+  /** Row-major bin index per cell (`MISSING_BIN` for NaN). */
+  bins: Uint8Array;
+  rows: number;
+  cols: number;
+  /** Per feature, ascending float32 cuts: bin b holds values v with cuts[b-1] <= v < cuts[b]. */
+  cuts: Float32Array[];
+}
+
+/**
+ * Quantile cut points per feature (at most `maxBin` bins), xgboost-style:
+ * values are rounded to float32 and cuts are actual data values, so a split
+ * "bin <= b" is exactly "float32(x) < cuts[b]" at prediction time.
+ */
+export function computeCuts(m: Matrix, maxBin: number): Float32Array[] {
+  const out: Float32Array[] = [];
+  for (let c = 0; c < m.cols; c++) {
+    const vals = new Float32Array(m.rows);
+    let n = 0;
+    for (let r = 0; r < m.rows; r++) {
+      const v = m.layout === 'col' ? m.data[c * m.rows + r]! : m.data[r * m.cols + c]!;
+      if (!Number.isNaN(v)) vals[n++] = v;
+    }
+    const sorted = vals.subarray(0, n).sort();
+    const cuts: number[] = [];
+    let unique = 0;
+    for (let i = 0; i < n && unique <= maxBin; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) unique++;
+    if (unique <= maxBin) {
+      for (let i = 1; i < n; i++) if (sorted[i] !== sorted[i - 1]) cuts.push(sorted[i]!);
+    } else {
+      for (let k = 1; k < maxBin; k++) {
+        const v = sorted[Math.floor((k * n) / maxBin)]!;
+        if (v > sorted[0]! && (cuts.length === 0 || v > cuts[cuts.length - 1]!)) cuts.push(v);
+      }
+    }
+    out.push(Float32Array.from(cuts));
+  }
+  return out;
+}
+
+/** Bin a matrix (either layout) with given cuts. */
+export function binFeatures(m: Matrix, cuts: Float32Array[]): BinnedFeatures {
+  const { rows, cols } = m;
+  const bins = new Uint8Array(rows * cols);
+  const f32 = new Float32Array(1);
+  for (let c = 0; c < cols; c++) {
+    const cut = cuts[c]!;
+    for (let r = 0; r < rows; r++) {
+      const v = m.layout === 'col' ? m.data[c * rows + r]! : m.data[r * cols + c]!;
+      if (Number.isNaN(v)) {
+        bins[r * cols + c] = MISSING_BIN;
+        continue;
+      }
+      f32[0] = v;
+      const x = f32[0]!;
+      let lo = 0;
+      let hi = cut.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cut[mid]! <= x) lo = mid + 1;
+        else hi = mid;
+      }
+      bins[r * cols + c] = lo;
+    }
+  }
+  return { bins, rows, cols, cuts };
+}

@@ -1,0 +1,281 @@
+import type { TreeArrays } from '../../xgboost/TreeArrays.type.js';
+import { type BinnedFeatures, MISSING_BIN } from './binFeatures.js';
+
+/** Tree growth parameters (xgboost names in comments). */
+export interface GrowParams {
+  /** max_depth */
+  maxDepth: number;
+  /** reg_lambda */
+  lambda: number;
+  /** min_child_weight */
+  minChildWeight: number;
+  /** gamma / min_split_loss */
+  gamma: number;
+  /** eta / learning_rate */
+  eta: number;
+}
+
+/** A grown tree plus the bin index of each split (for binned traversal). */
+export interface GrownTree extends TreeArrays {
+  splitBin: Int32Array;
+}
+
+const STRIDE = 512; // 256 bins x (grad, hess)
+
+interface Open {
+  id: number;
+  start: number;
+  end: number;
+  G: number;
+  H: number;
+  hist: Float64Array | undefined;
+}
+
+/** Reusable histogram buffers and partition scratch for {@link growTree}. */
+export class GrowWorkspace {
+  readonly #free: Float64Array[] = [];
+  readonly size: number;
+  readonly scratch: Uint32Array;
+  constructor(cols: number, rows: number) {
+    this.size = cols * STRIDE;
+    this.scratch = new Uint32Array(rows);
+  }
+  take(): Float64Array {
+    return this.#free.pop() ?? new Float64Array(this.size);
+  }
+  give(h: Float64Array | undefined): void {
+    if (h) this.#free.push(h);
+  }
+}
+
+/**
+ * Grow one tree depth-wise on histograms: for each level, build the
+ * histogram of the smaller child by scanning its rows and get the larger
+ * child's by subtracting from the parent (histogram subtraction). Splits
+ * maximise xgboost's gain `GL²/(HL+λ) + GR²/(HR+λ) - G²/(H+λ)`, trying
+ * missing values on both sides. `rowIdx[0, count)` (the sampled rows) is
+ * reordered in place.
+ */
+export function growTree(
+  data: BinnedFeatures,
+  g: Float64Array,
+  h: Float64Array,
+  rowIdx: Uint32Array,
+  count: number,
+  feats: Int32Array,
+  params: GrowParams,
+  ws: GrowWorkspace,
+): GrownTree {
+  const { bins, cols: p, cuts } = data;
+  const nodes = {
+    left: [] as number[],
+    right: [] as number[],
+    feature: [] as number[],
+    threshold: [] as number[],
+    defaultLeft: [] as number[],
+    baseWeight: [] as number[],
+    lossChange: [] as number[],
+    sumHessian: [] as number[],
+    splitBin: [] as number[],
+  };
+  const add = (G: number, H: number): number => {
+    const w = -G / (H + params.lambda);
+    nodes.left.push(-1);
+    nodes.right.push(-1);
+    nodes.feature.push(0);
+    nodes.threshold.push(Math.fround(params.eta * w));
+    nodes.defaultLeft.push(0);
+    nodes.baseWeight.push(w);
+    nodes.lossChange.push(0);
+    nodes.sumHessian.push(H);
+    nodes.splitBin.push(-1);
+    return nodes.left.length - 1;
+  };
+  let G0 = 0;
+  let H0 = 0;
+  for (let i = 0; i < count; i++) {
+    G0 += g[rowIdx[i]!]!;
+    H0 += h[rowIdx[i]!]!;
+  }
+  const root: Open = { id: add(G0, H0), start: 0, end: count, G: G0, H: H0, hist: undefined };
+  if (params.maxDepth > 0) {
+    root.hist = ws.take();
+    buildHist(root.hist, bins, p, g, h, rowIdx, 0, count, feats);
+  }
+  let level: Open[] = [root];
+  for (let depth = 0; depth < params.maxDepth && level.length > 0; depth++) {
+    const next: Open[] = [];
+    const childrenNeedHist = depth + 1 < params.maxDepth;
+    for (const node of level) {
+      const s = bestSplit(node.hist!, node.G, node.H, feats, cuts, params);
+      if (s === undefined) {
+        ws.give(node.hist);
+        continue;
+      }
+      const mid = partition(bins, p, rowIdx, node.start, node.end, s.feature, s.bin, s.defaultLeft, ws.scratch);
+      const l: Open = { id: add(s.GL, s.HL), start: node.start, end: mid, G: s.GL, H: s.HL, hist: undefined };
+      const r: Open = { id: add(node.G - s.GL, node.H - s.HL), start: mid, end: node.end, G: 0, H: 0, hist: undefined };
+      r.G = node.G - s.GL;
+      r.H = node.H - s.HL;
+      const n = node.id;
+      nodes.left[n] = l.id;
+      nodes.right[n] = r.id;
+      nodes.feature[n] = s.feature;
+      nodes.threshold[n] = cuts[s.feature]![s.bin]!;
+      nodes.defaultLeft[n] = s.defaultLeft ? 1 : 0;
+      nodes.lossChange[n] = s.gain;
+      nodes.splitBin[n] = s.bin;
+      if (childrenNeedHist) {
+        const [small, large] = mid - node.start <= node.end - mid ? [l, r] : [r, l];
+        small.hist = ws.take();
+        buildHist(small.hist, bins, p, g, h, rowIdx, small.start, small.end, feats);
+        const parent = node.hist!;
+        const sh = small.hist;
+        for (let k = 0; k < feats.length; k++) {
+          const o = feats[k]! * STRIDE;
+          for (let i = o; i < o + STRIDE; i++) parent[i] = parent[i]! - sh[i]!;
+        }
+        large.hist = parent;
+        next.push(l, r);
+      } else ws.give(node.hist);
+    }
+    level = next;
+  }
+  for (const node of level) ws.give(node.hist);
+  return {
+    left: Int32Array.from(nodes.left),
+    right: Int32Array.from(nodes.right),
+    feature: Int32Array.from(nodes.feature),
+    threshold: Float32Array.from(nodes.threshold),
+    defaultLeft: Uint8Array.from(nodes.defaultLeft),
+    baseWeight: Float32Array.from(nodes.baseWeight),
+    lossChange: Float32Array.from(nodes.lossChange),
+    sumHessian: Float32Array.from(nodes.sumHessian),
+    splitBin: Int32Array.from(nodes.splitBin),
+  };
+}
+
+function buildHist(
+  hist: Float64Array,
+  bins: Uint8Array,
+  p: number,
+  g: Float64Array,
+  h: Float64Array,
+  rowIdx: Uint32Array,
+  start: number,
+  end: number,
+  feats: Int32Array,
+): void {
+  const nf = feats.length;
+  for (let k = 0; k < nf; k++) hist.fill(0, feats[k]! * STRIDE, (feats[k]! + 1) * STRIDE);
+  if (nf === p) {
+    for (let i = start; i < end; i++) {
+      const r = rowIdx[i]!;
+      const gr = g[r]!;
+      const hr = h[r]!;
+      const base = r * p;
+      for (let f = 0, o = 0; f < p; f++, o += STRIDE) {
+        const j = o + (bins[base + f]! << 1);
+        hist[j] = hist[j]! + gr;
+        hist[j + 1] = hist[j + 1]! + hr;
+      }
+    }
+    return;
+  }
+  for (let i = start; i < end; i++) {
+    const r = rowIdx[i]!;
+    const gr = g[r]!;
+    const hr = h[r]!;
+    const base = r * p;
+    for (let k = 0; k < nf; k++) {
+      const f = feats[k]!;
+      const j = f * STRIDE + (bins[base + f]! << 1);
+      hist[j] = hist[j]! + gr;
+      hist[j + 1] = hist[j + 1]! + hr;
+    }
+  }
+}
+
+interface Split {
+  gain: number;
+  feature: number;
+  bin: number;
+  defaultLeft: boolean;
+  GL: number;
+  HL: number;
+}
+
+function bestSplit(
+  hist: Float64Array,
+  G: number,
+  H: number,
+  feats: Int32Array,
+  cuts: Float32Array[],
+  params: GrowParams,
+): Split | undefined {
+  const { lambda, minChildWeight: mcw } = params;
+  const parent = (G * G) / (H + lambda);
+  let best: Split | undefined;
+  let bestGain = Math.max(params.gamma, 1e-6);
+  for (let k = 0; k < feats.length; k++) {
+    const f = feats[k]!;
+    const o = f * STRIDE;
+    const nCuts = cuts[f]!.length;
+    const Gm = hist[o + 2 * MISSING_BIN]!;
+    const Hm = hist[o + 2 * MISSING_BIN + 1]!;
+    let GL = 0;
+    let HL = 0;
+    for (let b = 0; b < nCuts; b++) {
+      GL += hist[o + 2 * b]!;
+      HL += hist[o + 2 * b + 1]!;
+      // missing values go right
+      const GR = G - GL;
+      const HR = H - HL;
+      if (HL >= mcw && HR >= mcw) {
+        const gain = (GL * GL) / (HL + lambda) + (GR * GR) / (HR + lambda) - parent;
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = { gain, feature: f, bin: b, defaultLeft: false, GL, HL };
+        }
+      }
+      if (Hm > 0) {
+        const GL2 = GL + Gm;
+        const HL2 = HL + Hm;
+        const GR2 = G - GL2;
+        const HR2 = H - HL2;
+        if (HL2 >= mcw && HR2 >= mcw) {
+          const gain = (GL2 * GL2) / (HL2 + lambda) + (GR2 * GR2) / (HR2 + lambda) - parent;
+          if (gain > bestGain) {
+            bestGain = gain;
+            best = { gain, feature: f, bin: b, defaultLeft: true, GL: GL2, HL: HL2 };
+          }
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/** Stable partition of rowIdx[start, end): rows going left first. Returns the split point. */
+function partition(
+  bins: Uint8Array,
+  p: number,
+  rowIdx: Uint32Array,
+  start: number,
+  end: number,
+  f: number,
+  bin: number,
+  defaultLeft: boolean,
+  scratch: Uint32Array,
+): number {
+  let l = start;
+  let r = 0;
+  for (let i = start; i < end; i++) {
+    const row = rowIdx[i]!;
+    const b = bins[row * p + f]!;
+    if (b === MISSING_BIN ? defaultLeft : b <= bin) rowIdx[l++] = row;
+    else scratch[r++] = row;
+  }
+  rowIdx.set(scratch.subarray(0, r), l);
+  return l;
+}
