@@ -61,6 +61,7 @@ export type { Fill, Order, OrderIntent, OrderSide, OrderStatus, OrderType } from
 export type { RiskGate, RiskOutcome, RiskVerdict } from './runner/RiskGate.type.js';
 export type { Broker } from './runner/Broker.type.js';
 export type { StateStore } from './runner/StateStore.type.js';
+export type { StoredState } from './runner/StoredState.type.js';
 export type { CycleReport } from './runner/CycleReport.type.js';
 export {
   BOT_EVENTS,

@@ -10,4 +10,9 @@ export interface Broker {
   submit(intent: OrderIntent, event: CandleEvent): Promise<Order>;
   /** The account now, marked at the last known prices. */
   portfolio(): PortfolioSnapshot;
+  /**
+   * Optional: see a candle that was already processed before a restart
+   * (update marks and watermarks only; never fill or place anything).
+   */
+  warmUp?(event: CandleEvent): void;
 }

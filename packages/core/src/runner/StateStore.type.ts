@@ -1,6 +1,7 @@
 import type { Decision } from '../decision/Decision.js';
 import type { CycleReport } from './CycleReport.type.js';
 import type { Fill, Order } from './Order.type.js';
+import type { StoredState } from './StoredState.type.js';
 
 /**
  * Where the runner and brokers keep what must survive a restart. SQLite
@@ -16,4 +17,6 @@ export interface StateStore {
   recordOrder(order: Order): void | Promise<void>;
   /** Record a fill. */
   recordFill(fill: Fill): void | Promise<void>;
+  /** Optional: everything a restarted bot needs to continue where it stopped. */
+  loadState?(): StoredState | Promise<StoredState>;
 }

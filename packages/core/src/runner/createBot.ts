@@ -40,6 +40,13 @@ export interface BotParts {
   store?: StateStore;
   /** Runner settings. */
   options?: z.input<typeof BotOptionsSchema>;
+  /**
+   * Candles to pull from the feed first and only warm up with (features,
+   * `broker.warmUp`), without deciding or trading: a restarted replay passes
+   * the `cycles` its store recorded (`StateStore.loadState`) to continue where
+   * it stopped. @default 0
+   */
+  warmUp?: number;
 }
 
 /** Counters of a bot's run so far. */
@@ -153,6 +160,7 @@ class BotRunner extends SafeEmitter {
   }
 
   async #run(): Promise<BotState> {
+    await this.#warmUp();
     while (!this.#stopRequested) {
       let event: CandleEvent | null;
       try {
@@ -168,6 +176,23 @@ class BotRunner extends SafeEmitter {
     }
     if (this.#state === 'running' || this.#state === 'stopping') this.#transition('stopped');
     return this.#state;
+  }
+
+  async #warmUp(): Promise<void> {
+    const p = this.#parts;
+    let left = p.warmUp ?? 0;
+    this.#parts = { ...p, warmUp: 0 };
+    while (left-- > 0 && !this.#stopRequested) {
+      let event: CandleEvent | null;
+      try {
+        event = await p.feed.next();
+        if (event === null) return;
+        p.features.update(event);
+        p.broker.warmUp?.(event);
+      } catch (err) {
+        this.#fail('warmup', err);
+      }
+    }
   }
 
   async step(event: CandleEvent): Promise<CycleReport> {

@@ -101,18 +101,32 @@ export class PaperBroker implements Broker {
           this.ledger.apply(fill.fill);
           fills.push(fill.fill);
           this.#journal?.recordFill(fill.fill);
-          const held = this.#highs[symbol];
-          this.#highs[symbol] = Math.max(held ?? fill.fill.price, fill.fill.price);
+          if (fill.fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.fill.price);
         }
         if (fill.status !== w.order.status || fill.fill) this.#update(w, fill.status, fill.fill?.amount ?? 0);
       }
     }
+    this.warmUp(event);
+    return fills;
+  }
+
+  /**
+   * Mark to a candle without filling anything: the close becomes the mark and
+   * the high raises a held position's watermark. The runner calls it for
+   * candles processed before a restart; {@link PaperBroker.onCandle} calls it last.
+   *
+   * @param event - a closed candle
+   */
+  warmUp(event: CandleEvent): void {
+    const { symbol, candle } = event;
     this.#now = Math.max(this.#now, candle.timestamp + timeframeToMs(event.timeframe));
     this.#marks[symbol] = candle.close;
     const high = this.#highs[symbol];
-    if (high !== undefined && candle.high > high) this.#highs[symbol] = candle.high;
+    const position = high === undefined ? undefined : this.ledger.position(symbol);
+    if (position && candle.timestamp >= position.openedAt && candle.high > (high as number)) {
+      this.#highs[symbol] = candle.high;
+    }
     this.#snapshot = undefined;
-    return fills;
   }
 
   async submit(intent: OrderIntent, event: CandleEvent): Promise<Order> {
@@ -197,16 +211,25 @@ export class PaperBroker implements Broker {
   }
 
   #restore(state: { orders: readonly Order[]; fills: readonly Fill[] }): void {
+    const filled = new Map<string, number>();
     for (const f of state.fills) {
       this.ledger.apply(f);
-      this.#marks[f.symbol] = f.price;
-      this.#highs[f.symbol] = Math.max(this.#highs[f.symbol] ?? f.price, f.price);
-      this.#now = Math.max(this.#now, f.timestamp);
+      filled.set(f.clientOrderId, (filled.get(f.clientOrderId) ?? 0) + f.amount);
+    }
+    for (const f of state.fills) {
+      const p = this.ledger.position(f.symbol);
+      if (p && f.side === 'buy' && f.timestamp >= p.openedAt) {
+        this.#highs[f.symbol] = Math.max(this.#highs[f.symbol] ?? f.price, f.price);
+      }
     }
     for (const o of state.orders) {
-      this.#known.set(o.clientOrderId, { ...o });
-      if (o.status === 'open' || o.status === 'partially_filled' || o.status === 'pending') {
-        const order: Order = { ...o, status: o.filled > 0 ? 'partially_filled' : 'open' };
+      // The fills are the truth: an order recorded before its fills were is brought up to date.
+      const done = filled.get(o.clientOrderId) ?? o.filled;
+      const live = o.status === 'open' || o.status === 'partially_filled' || o.status === 'pending';
+      const status = !live ? o.status : done >= o.amount ? 'filled' : done > 0 ? 'partially_filled' : 'open';
+      const order: Order = { ...o, filled: done, status };
+      this.#known.set(o.clientOrderId, order);
+      if (status === 'open' || status === 'partially_filled') {
         this.#working.push({ order, reduceOnly: o.reduceOnly === true });
       }
     }
