@@ -1,4 +1,4 @@
-import { type CandleEvent, type Fill, isSextantError, type Order, type OrderIntent } from '@sextant/core';
+import { type CandleEvent, CostModel, type Fill, isSextantError, type Order, type OrderIntent } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
 import { PaperBroker } from './PaperBroker.js';
 
@@ -134,15 +134,21 @@ describe('PaperBroker', () => {
     expect(broker.openOrders).toHaveLength(0);
   });
 
-  it('uses a structural cost model for fees and slippage when given one', async () => {
-    const broker = new PaperBroker({
-      startingCash: 1,
-      quoteCurrency: 'BTC',
-      costModel: { feeRate: () => 0.002, slippage: ({ amount }) => amount * 0.001 },
-    });
+  it('uses core CostModel (shared with the decision engine) for fees, spread and slippage', async () => {
+    const costs = new CostModel({ takerFee: 0.002, makerFee: 0.001, spreadBps: 2, slippageBps: 3 });
+    const broker = new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC', costModel: costs });
     await broker.submit(buy(2), candle(0, 0.1, 0.1, 0.1, 0.1));
     const [f] = broker.onCandle(candle(1, 0.1, 0.1, 0.1, 0.1));
-    expect(f?.price).toBeCloseTo(0.1 * 1.002, 15);
-    expect(f?.fee).toBeCloseTo(2 * 0.1 * 1.002 * 0.002, 15);
+    // Flat prices: volatility 0, so slippage is the base 3 bps; the fill price is CostModel.fillPrice's.
+    expect(f?.price).toBeCloseTo(costs.fillPrice('buy', 0.1, { notional: 0.2, volatility: 0 }), 15);
+    expect(f?.price).toBeCloseTo(0.1 * (1 + 0.0005), 15);
+    expect(f?.fee).toBeCloseTo(2 * (f?.price as number) * 0.002, 15);
+    await broker.submit(
+      { symbol: 'ETH/BTC', side: 'sell', type: 'limit', price: 0.1, amount: 1, reduceOnly: true, reason: 'tp' },
+      candle(1, 0.1, 0.1, 0.1, 0.1),
+    );
+    const [g] = broker.onCandle(candle(2, 0.1, 0.11, 0.1, 0.1));
+    expect(g?.price).toBe(0.1);
+    expect(g?.fee).toBeCloseTo(0.1 * 0.001, 15);
   });
 });

@@ -31,6 +31,9 @@ export interface PaperBrokerOptions extends PaperBrokerConfigInput {
   restore?: { orders: readonly Order[]; fills: readonly Fill[] };
 }
 
+/** Smoothing of the per-market volatility handed to the cost model (EWMA over ~20 candles). */
+const VOL_ALPHA = 2 / 21;
+
 interface Working {
   order: Order;
   reduceOnly: boolean;
@@ -67,6 +70,7 @@ export class PaperBroker implements Broker {
   #perCandle = new Map<string, number>();
   #marks: Record<string, number> = {};
   #highs: Record<string, number> = {};
+  #vol: Record<string, { volatility: number; quoteVolume?: number }> = {};
   #now = 0;
   #snapshot: PortfolioSnapshot | undefined;
 
@@ -96,7 +100,14 @@ export class PaperBroker implements Broker {
     if (this.#working.length > 0) {
       for (const w of [...this.#working]) {
         if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
-        const fill = matchOrder(w, event, this.ledger, this.config, this.#costs);
+        const fill = matchOrder(
+          w,
+          event,
+          this.ledger,
+          this.config,
+          this.#costs,
+          this.#vol[symbol] ?? { volatility: 0 },
+        );
         if (fill.fill) {
           this.ledger.apply(fill.fill);
           fills.push(fill.fill);
@@ -120,6 +131,13 @@ export class PaperBroker implements Broker {
   warmUp(event: CandleEvent): void {
     const { symbol, candle } = event;
     this.#now = Math.max(this.#now, candle.timestamp + timeframeToMs(event.timeframe));
+    const prev = this.#marks[symbol];
+    const r = prev === undefined ? 0 : Math.abs(candle.close / prev - 1);
+    const v = this.#vol[symbol];
+    this.#vol[symbol] = {
+      volatility: v === undefined ? r : v.volatility + VOL_ALPHA * (r - v.volatility),
+      quoteVolume: candle.volume * candle.close,
+    };
     this.#marks[symbol] = candle.close;
     const high = this.#highs[symbol];
     const position = high === undefined ? undefined : this.ledger.position(symbol);

@@ -1,29 +1,27 @@
-import type { Candle, OrderSide, OrderType } from '@sextant/core';
+import type { OrderType } from '@sextant/core';
 
-/** What a cost model is told about one fill the {@link PaperBroker} is about to make. */
+/** What the {@link PaperBroker} tells a cost model about one fill it is about to make. */
 export interface PaperCostInput {
-  /** Market symbol. */
-  symbol: string;
-  /** Buy or sell. */
-  side: OrderSide;
   /** Market (taker) or limit (maker). */
   type: OrderType;
-  /** Base amount about to fill. */
-  amount: number;
-  /** Price before slippage: the open for market orders, the execution price for limits. */
-  price: number;
-  /** The candle the fill happens on. */
-  candle: Candle;
+  /** Fill value in quote currency before costs. */
+  notional: number;
+  /** Recent per-candle volatility of the market, fraction of price (EWMA of absolute close-to-close returns). */
+  volatility: number;
+  /** Quote volume of the market's previous candle, when known. */
+  quoteVolume?: number;
 }
 
 /**
- * A cost model as the paper broker uses it: any object with this shape (the
- * cost model in `@sextant/core` fits). Each method is optional; a missing one
- * falls back to the broker's `takerFee`/`makerFee`/`slippageBps`.
+ * A cost model as the paper broker uses it: any object with this shape. The
+ * `CostModel` of `@sextant/core` fits, so backtests, paper trading and the
+ * decision engine share one cost model.
  */
 export interface PaperCostModel {
-  /** Fee rate for this fill, fraction of notional (>= 0). */
-  feeRate?(input: PaperCostInput): number;
-  /** Adverse price move for this fill, fraction of price (>= 0): buys pay `price × (1 + s)`. */
-  slippage?(input: PaperCostInput): number;
+  /**
+   * Costs of one fill as fractions of its notional: the fee rate, the
+   * half-spread and the slippage (both 0 for limit orders). A buy fills at
+   * `price × (1 + spread + slippage)`, a sell at `price × (1 - spread - slippage)`.
+   */
+  estimate(input: PaperCostInput): { fee: number; spread: number; slippage: number };
 }

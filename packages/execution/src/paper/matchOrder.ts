@@ -23,6 +23,7 @@ export interface MatchResult {
  * @param ledger - the books (read only)
  * @param config - fees, slippage, partial-fill and limit rules
  * @param costs - optional cost model overriding the flat fees and slippage
+ * @param market - recent volatility and previous quote volume of the market, for the cost model
  * @returns the new status and the fill, if any
  */
 export function matchOrder(
@@ -31,6 +32,7 @@ export function matchOrder(
   ledger: Ledger,
   config: Readonly<PaperBrokerConfig>,
   costs: PaperCostModel | undefined,
+  market: { volatility: number; quoteVolume?: number },
 ): MatchResult {
   const { order } = working;
   const { candle } = event;
@@ -63,10 +65,16 @@ export function matchOrder(
     amount = held;
   }
   if (!(amount > 0)) return { status: order.status };
-  const input: PaperCostInput = { symbol: order.symbol, side: order.side, type: order.type, amount, price, candle };
-  const slip = order.type === 'market' ? (costs?.slippage?.(input) ?? config.slippageBps / 10_000) : 0;
+  let slip = order.type === 'market' ? config.slippageBps / 10_000 : 0;
+  let rate = order.type === 'market' ? config.takerFee : config.makerFee;
+  if (costs) {
+    const input: PaperCostInput = { type: order.type, notional: amount * price, volatility: market.volatility };
+    if (market.quoteVolume !== undefined) input.quoteVolume = market.quoteVolume;
+    const c = costs.estimate(input);
+    slip = order.type === 'market' ? c.spread + c.slippage : 0;
+    rate = c.fee;
+  }
   const execPrice = order.side === 'buy' ? price * (1 + slip) : price * (1 - slip);
-  const rate = costs?.feeRate?.(input) ?? (order.type === 'market' ? config.takerFee : config.makerFee);
   const fee = amount * execPrice * rate;
   if (order.side === 'buy' && amount * execPrice + fee > ledger.cash.toNumber()) return { status: 'rejected' };
   const done = order.filled + amount >= order.amount || (order.side === 'sell' && amount >= held);
