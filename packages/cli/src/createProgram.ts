@@ -60,6 +60,7 @@ export function createProgram(io: CliIo): Command {
       json,
       logger,
       secrets,
+      configPath: opts.config === undefined ? undefined : resolve(io.cwd, opts.config),
       async config(overrides = {}): Promise<Readonly<SextantConfig>> {
         const raw =
           opts.config === undefined

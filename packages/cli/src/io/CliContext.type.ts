@@ -28,6 +28,8 @@ export interface CliContext {
   logger: Logger;
   /** Secret values from the environment, scrubbed from every output. */
   secrets: readonly string[];
+  /** The `--config` file, resolved against `io.cwd`, when given. */
+  configPath: string | undefined;
   /** Load the config from `--config`, or build one from defaults plus `overrides`. */
   config(overrides?: Record<string, unknown>): Promise<Readonly<SextantConfig>>;
   /** A progress bar (disabled under `--json` or `--no-progress`). */

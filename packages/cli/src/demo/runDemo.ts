@@ -1,0 +1,296 @@
+import { rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import {
+  type BacktestResult,
+  type CandleSeries,
+  DecisionEngine,
+  parseConfig,
+  runBacktest,
+  type SextantConfig,
+  type SextantConfigInput,
+  timeframeToMs,
+} from '@sextant/core';
+import { PaperBroker } from '@sextant/execution';
+import { bollinger, ema, type FeatureFrame } from '@sextant/features';
+import { createPredictor, type Model } from '@sextant/models';
+import { RiskValidator } from '@sextant/risk';
+import { ParquetCandleStore } from '@sextant/storage';
+import type { Progress } from '../io/createProgress.js';
+import { buildTrainingSet } from '../pipeline/buildTrainingSet.js';
+import { chronologicalSplit } from '../pipeline/chronologicalSplit.js';
+import { computeFeatureFrames, featureSourceFor } from '../pipeline/computeFeatureFrames.js';
+import { evaluateModel } from '../pipeline/evaluateModel.js';
+import { trainModel } from '../pipeline/trainModel.js';
+import type { ReportMarket } from '../report/ReportData.type.js';
+import { writeReport } from '../report/writeReport.js';
+import type { DemoResult } from './DemoResult.type.js';
+import { loadDemoCandles } from './loadDemoCandles.js';
+
+/** Options of {@link runDemo}. */
+export interface DemoOptions {
+  /** Folder for the dataset and the report. @default `.sextant/demo` */
+  outDir?: string;
+  /** Only these markets. @default all ten */
+  markets?: readonly string[];
+  /** Config overrides (model kind, thresholds, risk, costs), validated by core's schema. */
+  config?: Partial<SextantConfigInput>;
+  /** One line per stage, for the user. */
+  log?: (line: string) => void;
+  /** Progress bars for the long stages. */
+  progress?: (total: number, label: string) => Progress;
+  /** Folder of the embedded candle files. */
+  dataDir?: string;
+}
+
+/** The demo's defaults: ten real markets in BTC, 1 BTC per account, a 1-hour return forecast. */
+export const DEMO_CONFIG: SextantConfigInput = {
+  mode: 'backtest',
+  symbols: ['ETH/BTC'],
+  timeframe: '5m',
+  quoteCurrency: 'BTC',
+  startingCapital: 1,
+  model: { kind: 'gbdt', horizons: ['1h'], trainRatio: 0.7, seed: 42 },
+  thresholds: { buyReturn: 0.001, sellReturn: 0.001, minConfidence: 0.55 },
+  risk: { maxPositionPct: 0.25, maxExposurePct: 0.85, stopLossPct: 0.03, takeProfitPct: 0.06, minCapital: 0 },
+  costs: { takerFee: 0.001, makerFee: 0.001, spreadBps: 2, slippageBps: 1 },
+};
+
+/**
+ * The end-to-end demo on real data, offline and seeded: write the embedded
+ * candles to a Parquet dataset, read them back, build features, train a model
+ * on a chronological split (training labels purged before the test period),
+ * backtest every market over the test period through the bot runner with a
+ * paper broker, fees, the risk validator and the decision engine, and write
+ * the HTML report.
+ *
+ * @param options - output folder, markets, config overrides, log and progress hooks
+ * @returns per-market summary, portfolio metrics, model scores and the report path
+ * @throws ConfigError when `config` overrides are invalid
+ * @example
+ * ```ts
+ * import { runDemo } from '@sextant/cli';
+ * const result = await runDemo({ outDir: '/tmp/demo', markets: ['ETH/BTC'] });
+ * console.log(result.markets[0]?.totalReturn, result.reportPath);
+ * ```
+ */
+export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
+  const log = options.log ?? (() => {});
+  const outDir = resolve(options.outDir ?? '.sextant/demo');
+  const stages: DemoResult['stages'] = [];
+  const stage = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const out = await fn();
+    stages.push({ name, ms: performance.now() - t0 });
+    return out;
+  };
+
+  const embedded = await loadDemoCandles(options.dataDir);
+  const symbols = options.markets ?? Object.keys(embedded);
+  const config = parseConfig({ ...DEMO_CONFIG, ...options.config, symbols }, 'demo config');
+  const candleMs = timeframeToMs(config.timeframe);
+  const key = (symbol: string) => ({ exchange: 'binance', symbol, timeframe: config.timeframe });
+
+  // 1. Parquet dataset
+  const dataRoot = join(outDir, 'data');
+  const store = new ParquetCandleStore({ root: dataRoot });
+  await stage('store', async () => {
+    await rm(dataRoot, { recursive: true, force: true });
+    for (const symbol of symbols) {
+      const s = embedded[symbol];
+      if (s === undefined) throw new Error(`No embedded candles for "${symbol}"`);
+      await store.write(key(symbol), s);
+    }
+  });
+  const stored = symbols.reduce((n, s) => n + (embedded[s]?.length ?? 0), 0);
+  log(`1/5 store     wrote ${stored} candles of ${symbols.length} markets to Parquet under ${dataRoot}`);
+
+  // 2. Read back, features
+  const series: Record<string, CandleSeries> = {};
+  const frames = await stage('features', async () => {
+    for (const symbol of symbols) series[symbol] = await store.read(key(symbol));
+    return computeFeatureFrames(series, config.timeframe);
+  });
+  const first = frames[symbols[0] as string] as FeatureFrame;
+  log(`2/5 features  read ${symbols.length} datasets back, ${first.names.length} features: ${first.names.join(', ')}`);
+
+  // 3. Train on a chronological split
+  const horizon = config.model.horizons[0] as string;
+  const horizonBars = Math.round(durationMs(horizon) / candleMs);
+  const split = chronologicalSplit(series, config.model.trainRatio, candleMs);
+  const { model, trainRows, testRows, metrics } = await stage('train', async () => {
+    const train = buildTrainingSet(frames, series, { horizonBars, labelsBefore: split.testFrom });
+    const test = buildTrainingSet(frames, series, { horizonBars, from: split.testFrom });
+    const m: Model = await trainModel(train, first, {
+      kind: config.model.kind,
+      seed: config.model.seed,
+      horizon,
+      target: `fwd_ret_${horizon}`,
+      params: config.model.params,
+    });
+    return { model: m, trainRows: train.X.length, testRows: test.X.length, metrics: evaluateModel(m, test) };
+  });
+  log(
+    `3/5 train     ${model.manifest.kind} on ${trainRows} rows before ${iso(split.testFrom)} (last ${horizonBars} per market purged); ` +
+      `test ${testRows} rows: mae ${fmt(metrics.mae)}, direction hit ${pct(metrics.directionalAccuracy ?? Number.NaN)}`,
+  );
+
+  // 4. Backtest over the test period through the bot runner
+  const name = `ret_${horizon}`;
+  const parts = () => ({
+    features: featureSourceFor(frames),
+    models: [createPredictor(model, { name, horizonMs: horizonBars * candleMs })],
+    decisions: new DecisionEngine({
+      thresholds: config.thresholds,
+      costs: config.costs,
+      horizons: { [name]: horizon },
+    }),
+    risk: new RiskValidator({ ...config.risk }),
+    broker: new PaperBroker({
+      startingCash: config.startingCapital,
+      quoteCurrency: config.quoteCurrency,
+      takerFee: config.costs.takerFee,
+      makerFee: config.costs.makerFee,
+      slippageBps: config.costs.spreadBps + config.costs.slippageBps,
+    }),
+  });
+  const bar = options.progress?.(symbols.length + 1, 'backtest');
+  const results: Record<string, BacktestResult> = {};
+  const portfolio = await stage('backtest', async () => {
+    for (const symbol of symbols) {
+      results[symbol] = await runBacktest({
+        series: { [symbol]: series[symbol] as CandleSeries },
+        timeframe: config.timeframe,
+        startEquity: config.startingCapital,
+        from: split.testFrom,
+        ...parts(),
+      });
+      bar?.increment(1, symbol);
+    }
+    const all = await runBacktest({
+      series,
+      timeframe: config.timeframe,
+      startEquity: config.startingCapital,
+      from: split.testFrom,
+      ...parts(),
+    });
+    bar?.increment(1, 'portfolio');
+    bar?.stop();
+    return all;
+  });
+  const replayed = Object.values(results).reduce((n, r) => n + r.candles, 0) + portfolio.candles;
+  log(
+    `4/5 backtest  ${replayed} candles replayed through the bot runner (paper broker, fees, risk validator, decision engine)`,
+  );
+
+  // 5. Report
+  const markets = symbols.map((symbol) => {
+    const r = results[symbol] as BacktestResult;
+    const m = r.metrics;
+    return {
+      symbol,
+      candles: r.candles,
+      trades: m.trades,
+      totalReturn: m.totalReturn,
+      maxDrawdown: m.maxDrawdown,
+      hitRate: m.winRate,
+      buyAndHold: m.buyAndHold,
+      metrics: m,
+    };
+  });
+  const reportPath = await stage('report', () =>
+    writeReport(join(outDir, 'report.html'), {
+      title: `Sextant demo: ${symbols.length} markets, ${config.timeframe}, ${model.manifest.kind}`,
+      subtitle: `Real Binance candles 2018-01-10 .. 2018-01-30; test period from ${iso(split.testFrom)} UTC; ${config.startingCapital} ${config.quoteCurrency} per market`,
+      timeframe: config.timeframe,
+      markets: symbols.map((symbol) =>
+        reportMarket(symbol, series[symbol] as CandleSeries, results[symbol] as BacktestResult, split.testFrom, config),
+      ),
+      model: {
+        kind: model.manifest.kind,
+        target: model.manifest.target,
+        horizon,
+        featureNames: model.manifest.featureNames,
+        ...(importanceOf(model) ? { importance: importanceOf(model) as Record<string, number> } : {}),
+        metrics,
+        params: model.manifest.params,
+        trainRange: model.manifest.trainRange,
+        testRange: [split.testFrom, split.span[1]],
+      },
+      settings: {
+        'max position': pct(config.risk.maxPositionPct),
+        'max exposure': pct(config.risk.maxExposurePct),
+        'stop-loss': pct(config.risk.stopLossPct),
+        'take-profit': pct(config.risk.takeProfitPct),
+        'taker fee': pct(config.costs.takerFee),
+        'buy above': pct(config.thresholds.buyReturn),
+        'portfolio return (all markets, one account)': pct(portfolio.metrics.totalReturn),
+      },
+    }),
+  );
+  log(`5/5 report    written`);
+  return {
+    dataRoot,
+    reportPath,
+    testFrom: split.testFrom,
+    model: { kind: model.manifest.kind, target: model.manifest.target, horizon, trainRows, testRows, metrics },
+    markets,
+    portfolio: portfolio.metrics,
+    stages,
+  };
+}
+
+function reportMarket(
+  symbol: string,
+  s: CandleSeries,
+  r: BacktestResult,
+  from: number,
+  config: Readonly<SextantConfig>,
+): ReportMarket {
+  let i0 = 0;
+  while (i0 < s.length && (s.timestamp[i0] as number) < from) i0++;
+  const cut = (a: Float64Array) => a.subarray(i0);
+  const candles: CandleSeries = {
+    timestamp: cut(s.timestamp),
+    open: cut(s.open),
+    high: cut(s.high),
+    low: cut(s.low),
+    close: cut(s.close),
+    volume: cut(s.volume),
+    length: s.length - i0,
+  };
+  const bands = bollinger(s.close, 20, 2);
+  return {
+    symbol,
+    candles,
+    overlays: [
+      { name: 'ema_50', values: cut(ema(s.close, 50)), color: '#ff9800' },
+      { name: 'bb_upper', values: cut(bands.upper), color: '#90a4ae' },
+      { name: 'bb_lower', values: cut(bands.lower), color: '#90a4ae' },
+    ],
+    trades: r.trades,
+    equity: r.equity,
+    metrics: r.metrics,
+    startEquity: config.startingCapital,
+  };
+}
+
+function importanceOf(model: Model): Record<string, number> | undefined {
+  const fn = (model as { featureImportance?: () => Record<string, number> }).featureImportance;
+  return typeof fn === 'function' ? fn.call(model) : undefined;
+}
+
+function durationMs(d: string): number {
+  const n = Number.parseInt(d, 10);
+  const unit = d.slice(-1);
+  return n * (unit === 'm' ? 60_000 : unit === 'h' ? 3_600_000 : 86_400_000);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+}
+function fmt(x: number | undefined): string {
+  return x === undefined || !Number.isFinite(x) ? 'n/a' : x.toPrecision(3);
+}
+function pct(x: number): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : 'n/a';
+}

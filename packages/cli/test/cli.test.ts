@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_CODES } from '../src/errors/EXIT_CODES.js';
+import { runSextant } from './helpers/runSextant.js';
+
+describe('sextant (subprocess)', () => {
+  it('prints help listing every command and exits 0', async () => {
+    const run = await runSextant(['--help']);
+    expect(run.code).toBe(EXIT_CODES.OK);
+    for (const cmd of ['demo', 'data']) expect(run.stdout).toContain(cmd);
+  });
+
+  it('exits 2 on an unknown command or option, naming it', async () => {
+    const run = await runSextant(['frobnicate']);
+    expect(run.code).toBe(EXIT_CODES.USAGE);
+    expect(run.stderr).toContain("unknown command 'frobnicate'");
+    const bad = await runSextant(['demo', '--no-such-flag']);
+    expect(bad.code).toBe(EXIT_CODES.USAGE);
+    expect(bad.stderr).toContain("unknown option '--no-such-flag'");
+  });
+
+  it('exits 3 with the path and expected value on a bad config', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'sextant-cli-'));
+    await writeFile(join(dir, 'bad.json'), JSON.stringify({ symbols: ['ETH/BTC'], risk: { maxPositionPct: 1.5 } }));
+    const run = await runSextant(['--config', 'bad.json', 'data', 'coverage'], { cwd: dir });
+    expect(run.code).toBe(EXIT_CODES.CONFIG);
+    expect(run.stderr).toContain('risk.maxPositionPct: expected number <= 1, got 1.5');
+    const json = await runSextant(['--json', '--config', 'bad.json', 'data', 'coverage'], { cwd: dir });
+    expect(json.code).toBe(EXIT_CODES.CONFIG);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_CONFIG', exitCode: 3 } });
+  });
+});
