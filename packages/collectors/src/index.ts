@@ -1,1 +1,24 @@
-export {};
+// Errors
+export { ExchangeRequestError } from './errors/ExchangeRequestError.js';
+export { CircuitOpenError } from './errors/CircuitOpenError.js';
+export { QuotaExceededError } from './errors/QuotaExceededError.js';
+export { BadResponseError } from './errors/BadResponseError.js';
+export { CCXT_ERROR_TABLE, HTTP_STATUS_TABLE, type CcxtErrorRule } from './errors/CCXT_ERROR_TABLE.js';
+export { mapCcxtError, httpStatusOf, type CcxtCallContext } from './errors/mapCcxtError.js';
+export { redactSecrets } from './errors/redactSecrets.js';
+// Guard: retries, pauses, breaker, usage
+export { ExchangeGuard } from './guard/ExchangeGuard.js';
+export { ExchangeGuardConfigSchema, type ExchangeGuardConfig } from './guard/ExchangeGuardConfigSchema.js';
+export { CircuitBreaker, type CircuitState } from './guard/CircuitBreaker.js';
+export type { GuardEvents } from './guard/GuardEvents.type.js';
+export type { UsageStats } from './guard/UsageStats.type.js';
+// OHLCV
+export {
+  OhlcvCollector,
+  type OhlcvCollectOptions,
+  type OhlcvCollectOutcome,
+  type OhlcvCollectorOptions,
+} from './ohlcv/OhlcvCollector.js';
+export { OhlcvCollectorConfigSchema, type OhlcvCollectorConfig } from './ohlcv/OhlcvCollectorConfigSchema.js';
+export type { OhlcvCollectReport, OhlcvCollectResult } from './ohlcv/OhlcvCollectReport.type.js';
+export type { CandleKey, CandleSink } from './ohlcv/CandleSink.type.js';

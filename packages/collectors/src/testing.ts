@@ -17,3 +17,4 @@ export { binanceId } from './testing/binanceExchangeInfo.js';
 export { binanceNumber } from './testing/binanceNumber.js';
 export { loadOhlcvFile } from './testing/loadOhlcvFile.js';
 export { seededRandom } from './testing/seededRandom.js';
+export { MemoryCandleStore } from './testing/MemoryCandleStore.js';

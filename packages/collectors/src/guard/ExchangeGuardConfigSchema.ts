@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * Config of an {@link ExchangeGuard}: retries, pauses and the circuit
+ * breaker of one exchange instance.
+ */
+export const ExchangeGuardConfigSchema = z.object({
+  /** Retries of a failed read (orders are never retried). @default 5 */
+  retries: z.number().int().min(0).max(20).default(5),
+  /** First backoff delay, ms; doubles each retry with jitter. @default 250 */
+  minBackoffMs: z.number().min(0).default(250),
+  /** Backoff cap, ms. @default 10000 */
+  maxBackoffMs: z.number().min(0).default(10_000),
+  /** Pause of the whole exchange after a 429/418 that carries no Retry-After, ms. @default 60000 */
+  defaultPauseMs: z.number().min(0).default(60_000),
+  /** Extra margin added to every Retry-After pause, ms. @default 5 */
+  pauseMarginMs: z.number().min(0).default(5),
+  /** Minimum spacing between two HTTP requests, ms, on top of ccxt's own throttle. @default 0 */
+  minIntervalMs: z.number().min(0).default(0),
+  /**
+   * HTTP requests in flight at once. 1 guarantees that no request leaves
+   * while another one's 429/418 answer is still on its way, so nothing is
+   * ever sent inside a Retry-After window. @default 1
+   */
+  maxInFlight: z.number().int().min(1).max(100).default(1),
+  /** Consecutive failures that open the circuit. @default 10 */
+  circuitThreshold: z.number().int().min(1).default(10),
+  /** How long the circuit stays open before a probe, ms. @default 30000 */
+  circuitCooldownMs: z.number().min(0).default(30_000),
+});
+
+/** What users write for an {@link ExchangeGuard} (every field optional). */
+export type ExchangeGuardConfig = z.input<typeof ExchangeGuardConfigSchema>;
