@@ -14,4 +14,6 @@ export interface FeatureFrame {
   readonly length: number;
   /** Hash of the pipeline spec that produced the frame. */
   readonly hash: string;
+  /** Warm-up rows dropped before the first row (set by `FeaturePipeline.compute`). */
+  readonly dropped?: number;
 }

@@ -1,0 +1,44 @@
+import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
+import { nanArray } from '../internal/nanArray.js';
+import { rollingArgExtreme } from '../internal/rollingArgExtreme.js';
+
+/** The two lines of {@link aroon}. */
+export interface AroonResult {
+  /** Aroon up: 100 when the high of the last `period + 1` bars is the current one. */
+  readonly up: Float64Array;
+  /** Aroon down: 100 when the low of the last `period + 1` bars is the current one. */
+  readonly down: Float64Array;
+}
+
+/**
+ * Aroon up/down, exact to TA-Lib's `AROON` (ta_AROON.c): over the last
+ * `period + 1` bars, `100 / period * (period - barsSinceExtreme)`, the most
+ * recent extreme winning ties.
+ *
+ * @param high - highs, oldest first
+ * @param low - lows
+ * @param period - look-back, 2..100000 (usual 14 or 25)
+ * @returns up and down in 0..100; the first `period` entries are NaN
+ * @throws InvalidArgumentError when lengths differ or `period` is out of range
+ * @example
+ * ```ts
+ * import { aroon } from '@sextant/features';
+ * const { up, down } = aroon(series.high, series.low, 25);
+ * ```
+ */
+export function aroon(high: Float64Array, low: Float64Array, period: number): AroonResult {
+  assertPeriod('aroon', 'period', period, 2);
+  const n = assertSameLength('aroon', { high, low });
+  const up = nanArray(n, period);
+  const down = nanArray(n, period);
+  const hi = new Int32Array(n);
+  const lo = new Int32Array(n);
+  rollingArgExtreme(high, period + 1, true, hi);
+  rollingArgExtreme(low, period + 1, false, lo);
+  const factor = 100.0 / period;
+  for (let i = period; i < n; i++) {
+    up[i] = factor * (period - (i - hi[i]!));
+    down[i] = factor * (period - (i - lo[i]!));
+  }
+  return { up, down };
+}

@@ -1,0 +1,42 @@
+import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
+import { nanArray } from '../internal/nanArray.js';
+import { trueRangeInto } from '../internal/trueRange.js';
+
+/**
+ * Average true range with Wilder smoothing, exact to TA-Lib's `ATR`
+ * (ta_ATR.c): seeded with the SMA of the first `period` true ranges (from
+ * bar 1), then `(prev * (period - 1) + tr) / period`.
+ *
+ * @param high - highs, oldest first
+ * @param low - lows
+ * @param close - closes
+ * @param period - smoothing period, 1..100000 (1 gives the true range)
+ * @returns an array of `close.length`; the first `period` entries are NaN
+ * @throws InvalidArgumentError when lengths differ or `period` is out of range
+ * @example
+ * ```ts
+ * import { atr } from '@sextant/features';
+ * const a = atr(series.high, series.low, series.close, 14);
+ * ```
+ */
+export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
+  assertPeriod('atr', 'period', period, 1);
+  const n = assertSameLength('atr', { high, low, close });
+  const tr = new Float64Array(n);
+  trueRangeInto(high, low, close, tr);
+  if (period === 1) return tr;
+  const out = nanArray(n, period);
+  if (n <= period) return out;
+  let total = 0;
+  for (let i = 1; i <= period; i++) total += tr[i]!;
+  let prev = total / period;
+  out[period] = prev;
+  const pm1 = period - 1;
+  for (let i = period + 1; i < n; i++) {
+    prev *= pm1;
+    prev += tr[i]!;
+    prev /= period;
+    out[i] = prev;
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
+import { nanArray } from '../internal/nanArray.js';
+
+/**
+ * Chaikin money flow over `period` bars: `sum(mfv) / sum(v)` with money flow
+ * volume `mfv = ((c - l) - (h - c)) / (h - l) * v` (0 when `h == l`), as in
+ * pandas-ta's `cmf`; NaN when the window has no volume. Running sums as in
+ * TA-Lib's `SUM`, the reference it is tested against.
+ *
+ * @param high - highs, oldest first
+ * @param low - lows
+ * @param close - closes
+ * @param volume - volumes
+ * @param period - window, 1..100000 (usual 20)
+ * @returns values in -1..1; the first `period - 1` entries are NaN
+ * @throws InvalidArgumentError when lengths differ or `period` is out of range
+ * @example
+ * ```ts
+ * import { cmf } from '@sextant/features';
+ * const c = cmf(series.high, series.low, series.close, series.volume, 20);
+ * ```
+ */
+export function cmf(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  period: number,
+): Float64Array {
+  assertPeriod('cmf', 'period', period, 1);
+  const n = assertSameLength('cmf', { high, low, close, volume });
+  const out = nanArray(n, period - 1);
+  const mfv = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
+    const r = h - l;
+    mfv[i] = r !== 0 ? ((c - l - (h - c)) / r) * volume[i]! : 0;
+  }
+  let sm = 0;
+  let sv = 0;
+  for (let i = 0; i < period - 1 && i < n; i++) {
+    sm += mfv[i]!;
+    sv += volume[i]!;
+  }
+  for (let i = period - 1, t = 0; i < n; i++, t++) {
+    sm += mfv[i]!;
+    sv += volume[i]!;
+    out[i] = sv > 0 ? sm / sv : Number.NaN;
+    sm -= mfv[t]!;
+    sv -= volume[t]!;
+  }
+  return out;
+}

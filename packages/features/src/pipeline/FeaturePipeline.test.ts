@@ -1,0 +1,166 @@
+import { isSextantError, sliceSeries } from '@sextant/core';
+import { describe, expect, it } from 'vitest';
+import { loadSeries } from '../../test/helpers/loadSeries.js';
+import { FeaturePipeline } from './FeaturePipeline.js';
+import { createFeatureSource } from './createFeatureSource.js';
+import { precomputedFeatureSource } from './precomputedFeatureSource.js';
+
+const eth = loadSeries('ETH_BTC-5m.json');
+
+describe('FeaturePipeline', () => {
+  const pipeline = new FeaturePipeline();
+
+  it('has at least 30 default features with stable names and hash', () => {
+    expect(pipeline.names.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(pipeline.names).size).toBe(pipeline.names.length);
+    expect(pipeline.names.slice(0, 8)).toEqual([
+      'logret_1',
+      'logret_1_lag1',
+      'logret_1_lag2',
+      'logret_1_lag3',
+      'logret_3',
+      'logret_12',
+      'close_sma_10',
+      'close_sma_20',
+    ]);
+    expect(new FeaturePipeline().hash).toBe(pipeline.hash);
+    expect(pipeline.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(new FeaturePipeline({ features: [{ kind: 'rsi', period: 15 }] }).hash).not.toBe(pipeline.hash);
+  });
+
+  it('drops the warm-up rows, reports the count and aligns rows to candle times', () => {
+    const frame = pipeline.compute(eth);
+    expect(pipeline.warmup).toBe(199); // EMA 200 is the longest warm-up
+    expect(frame.dropped).toBe(199);
+    expect(frame.length).toBe(eth.length - 199);
+    expect(frame.timestamp[0]).toBe(eth.timestamp[199]);
+    expect(frame.hash).toBe(pipeline.hash);
+    for (const [c, col] of frame.columns.entries()) {
+      expect(col.length, frame.names[c]).toBe(frame.length);
+      expect(col.every(Number.isFinite), frame.names[c]).toBe(true);
+    }
+    const rsiCol = frame.columns[frame.names.indexOf('rsi_14')]!;
+    expect(Math.min(...rsiCol)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...rsiCol)).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a bad spec with a ConfigError naming the field', () => {
+    expect(() => new FeaturePipeline({ features: [{ kind: 'rsi', period: 0 }] })).toThrow(/features\.0\.period/);
+    try {
+      new FeaturePipeline({ features: [{ kind: 'nope' } as never] });
+      expect.unreachable();
+    } catch (e) {
+      expect(isSextantError(e, 'INVALID_CONFIG')).toBe(true);
+    }
+  });
+
+  it('refuses corrupt candles with InvalidCandlesError and leaves the input untouched', () => {
+    const bad = sliceSeries(eth, 0, 300);
+    const copy = { ...bad, close: bad.close.slice() };
+    copy.close[10] = Number.NaN;
+    try {
+      pipeline.compute(copy);
+      expect.unreachable();
+    } catch (e) {
+      expect(isSextantError(e, 'INVALID_CANDLES')).toBe(true);
+      expect((e as Error).message).toMatch(/row 10/);
+    }
+    expect(Number.isNaN(copy.close[10]!)).toBe(true);
+  });
+
+  it('expands FreqAI-style: periods, shifts, timeframes and correlated pairs', () => {
+    const ltc = loadSeries('LTC_BTC-5m.json');
+    const p = new FeaturePipeline({
+      features: [{ kind: 'rsi' }, { kind: 'ma', type: 'ema' }],
+      expand: { periods: [10, 20], shifts: 1, timeframes: ['1h'], pairs: ['LTC/BTC'] },
+      timeframe: '5m',
+    });
+    expect(p.names).toEqual([
+      'rsi_10',
+      'rsi_20',
+      'close_ema_10',
+      'close_ema_20',
+      'rsi_10_shift1',
+      'rsi_20_shift1',
+      'close_ema_10_shift1',
+      'close_ema_20_shift1',
+      ...['rsi_10', 'rsi_20', 'close_ema_10', 'close_ema_20'].flatMap((n) => [`tf1h_${n}`]),
+      ...['rsi_10_shift1', 'rsi_20_shift1', 'close_ema_10_shift1', 'close_ema_20_shift1'].map((n) => `tf1h_${n}`),
+      ...[
+        'rsi_10',
+        'rsi_20',
+        'close_ema_10',
+        'close_ema_20',
+        'rsi_10_shift1',
+        'rsi_20_shift1',
+        'close_ema_10_shift1',
+        'close_ema_20_shift1',
+      ].map((n) => `LTC/BTC_${n}`),
+    ]);
+    const frame = p.compute(eth, { pairs: { 'LTC/BTC': ltc } });
+    const shifted = frame.columns[p.names.indexOf('rsi_10_shift1')]!;
+    const plain = frame.columns[p.names.indexOf('rsi_10')]!;
+    expect(shifted[5]).toBe(plain[4]);
+    // 1h RSI(20) needs 21 closed hours: the first complete row closes at hour 21.
+    expect(frame.dropped).toBeGreaterThanOrEqual(21 * 12 - 1);
+    expect(() => p.compute(eth)).toThrow(/LTC\/BTC/);
+  });
+});
+
+describe('feature sources', () => {
+  const pipeline = new FeaturePipeline();
+  const short = sliceSeries(eth, 0, 260);
+  const frame = pipeline.compute(short);
+
+  it('createFeatureSource streams the same rows as compute, null in the warm-up', () => {
+    const source = createFeatureSource(pipeline);
+    expect(source.names).toBe(pipeline.names);
+    expect(source.hash).toBe(pipeline.hash);
+    for (let i = 0; i < short.length; i++) {
+      const candle = {
+        timestamp: short.timestamp[i]!,
+        open: short.open[i]!,
+        high: short.high[i]!,
+        low: short.low[i]!,
+        close: short.close[i]!,
+        volume: short.volume[i]!,
+      };
+      const row = source.update({ symbol: 'ETH/BTC', timeframe: '5m', candle });
+      if (i < frame.dropped!) {
+        expect(row).toBeNull();
+        continue;
+      }
+      expect(row).not.toBeNull();
+      const r = i - frame.dropped!;
+      expect(Array.from(row!)).toEqual(frame.columns.map((c) => c[r]));
+    }
+  });
+
+  it('createFeatureSource refuses out-of-order and corrupt candles', () => {
+    const source = createFeatureSource(pipeline);
+    const c = { timestamp: 1000, open: 1, high: 1, low: 1, close: 1, volume: 1 };
+    source.update({ symbol: 'X/Y', timeframe: '5m', candle: c });
+    expect(() => source.update({ symbol: 'X/Y', timeframe: '5m', candle: { ...c, timestamp: 999 } })).toThrow(/older/);
+    expect(() => source.update({ symbol: 'X/Y', timeframe: '5m', candle: { ...c, close: Number.NaN } })).toThrow(
+      /close NaN/,
+    );
+  });
+
+  it('precomputedFeatureSource looks rows up by timestamp', () => {
+    const source = precomputedFeatureSource({ 'ETH/BTC': frame });
+    const candle = (i: number) => ({
+      timestamp: short.timestamp[i]!,
+      open: 1,
+      high: 1,
+      low: 1,
+      close: 1,
+      volume: 1,
+    });
+    expect(source.update({ symbol: 'ETH/BTC', timeframe: '5m', candle: candle(10) })).toBeNull();
+    expect(source.update({ symbol: 'LTC/BTC', timeframe: '5m', candle: candle(250) })).toBeNull();
+    const row = source.update({ symbol: 'ETH/BTC', timeframe: '5m', candle: candle(250) })!;
+    expect(Array.from(row)).toEqual(frame.columns.map((c) => c[250 - frame.dropped!]));
+    expect(() => precomputedFeatureSource({})).toThrow(/at least one frame/);
+    expect(() => precomputedFeatureSource({ a: frame, b: { ...frame, hash: 'other' } })).toThrow(/hash "other"/);
+  });
+});

@@ -1,0 +1,25 @@
+import type { CandleSeries } from '@sextant/core';
+
+/**
+ * Scale-free shape of each candle: body `(c - o) / o`, upper wick
+ * `(h - max(o, c)) / c`, lower wick `(min(o, c) - l) / c` and range
+ * `(h - l) / c`.
+ */
+export function candleShape(s: CandleSeries): Float64Array[] {
+  const n = s.length;
+  const body = new Float64Array(n);
+  const upper = new Float64Array(n);
+  const lower = new Float64Array(n);
+  const range = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const o = s.open[i]!;
+    const h = s.high[i]!;
+    const l = s.low[i]!;
+    const c = s.close[i]!;
+    body[i] = (c - o) / o;
+    upper[i] = (h - Math.max(o, c)) / c;
+    lower[i] = (Math.min(o, c) - l) / c;
+    range[i] = (h - l) / c;
+  }
+  return [body, upper, lower, range];
+}

@@ -1,0 +1,253 @@
+import type { CandleSeries } from '@sextant/core';
+import { z } from 'zod';
+import { adx } from '../kernels/adx.js';
+import { aroon } from '../kernels/aroon.js';
+import { bollinger } from '../kernels/bollinger.js';
+import { cci } from '../kernels/cci.js';
+import { cmf } from '../kernels/cmf.js';
+import { dema } from '../kernels/dema.js';
+import { donchian } from '../kernels/donchian.js';
+import { ema } from '../kernels/ema.js';
+import { keltner } from '../kernels/keltner.js';
+import { logReturns } from '../kernels/logReturns.js';
+import { macd } from '../kernels/macd.js';
+import { mfi } from '../kernels/mfi.js';
+import { natr } from '../kernels/natr.js';
+import { obv } from '../kernels/obv.js';
+import { roc } from '../kernels/roc.js';
+import { rollingVolatility } from '../kernels/rollingVolatility.js';
+import { rsi } from '../kernels/rsi.js';
+import { sma } from '../kernels/sma.js';
+import { stddev } from '../kernels/stddev.js';
+import { stochastic } from '../kernels/stochastic.js';
+import { stochRsi } from '../kernels/stochRsi.js';
+import { tema } from '../kernels/tema.js';
+import { vwap } from '../kernels/vwap.js';
+import { willr } from '../kernels/willr.js';
+import { wma } from '../kernels/wma.js';
+import { candleShape } from './candleShape.js';
+import { scaleFree } from './scaleFree.js';
+
+const period = (def: number, min = 2) => z.number().int().min(min).max(100_000).default(def);
+
+/**
+ * Every feature kind a pipeline spec may name: its zod schema (parameters
+ * with defaults), output names, warm-up length and batch computation. All
+ * outputs are scale-free (ratios, oscillators scaled to about -1..1 or 0..1).
+ */
+export const FEATURE_KINDS = {
+  logReturn: {
+    schema: z.object({ kind: z.literal('logReturn'), period: period(1, 1), lag: z.number().int().min(0).default(0) }),
+    names: (p: { period: number; lag: number }) => [`logret_${p.period}${p.lag ? `_lag${p.lag}` : ''}`],
+    lookback: (p: { period: number; lag: number }) => p.period + p.lag,
+    compute: (s: CandleSeries, p: { period: number; lag: number }) => [
+      scaleFree.shift(logReturns(s.close, p.period), p.lag),
+    ],
+  },
+  ma: {
+    schema: z.object({
+      kind: z.literal('ma'),
+      type: z.enum(['sma', 'ema', 'wma', 'dema', 'tema']).default('sma'),
+      period: period(20),
+    }),
+    names: (p: { type: string; period: number }) => [`close_${p.type}_${p.period}`],
+    lookback: (p: { type: string; period: number }) =>
+      p.type === 'dema' ? 2 * (p.period - 1) : p.type === 'tema' ? 3 * (p.period - 1) : p.period - 1,
+    compute: (s: CandleSeries, p: { type: string; period: number }) => {
+      const f = { sma, ema, wma, dema, tema }[p.type as 'sma'] ?? sma;
+      return [scaleFree.relative(s.close, f(s.close, p.period))];
+    },
+  },
+  rsi: {
+    schema: z.object({ kind: z.literal('rsi'), period: period(14) }),
+    names: (p: { period: number }) => [`rsi_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(rsi(s.close, p.period), 0.01)],
+  },
+  bollinger: {
+    schema: z.object({ kind: z.literal('bollinger'), period: period(20), stdDev: z.number().positive().default(2) }),
+    names: (p: { period: number; stdDev: number }) => [
+      `bb_pos_${p.period}_${p.stdDev}`,
+      `bb_width_${p.period}_${p.stdDev}`,
+    ],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number; stdDev: number }) => {
+      const b = bollinger(s.close, p.period, p.stdDev);
+      return [scaleFree.position(s.close, b.lower, b.upper), scaleFree.width(b.lower, b.upper, b.middle)];
+    },
+  },
+  macd: {
+    schema: z.object({ kind: z.literal('macd'), fast: period(12), slow: period(26), signal: period(9) }),
+    names: (p: { fast: number; slow: number; signal: number }) => {
+      const k = `${p.fast}_${p.slow}_${p.signal}`;
+      return [`macd_${k}`, `macd_signal_${k}`, `macd_hist_${k}`];
+    },
+    lookback: (p: { fast: number; slow: number; signal: number }) => Math.max(p.fast, p.slow) + p.signal - 2,
+    compute: (s: CandleSeries, p: { fast: number; slow: number; signal: number }) => {
+      const m = macd(s.close, p.fast, p.slow, p.signal);
+      return [m.macd, m.signal, m.histogram].map((x) => scaleFree.divide(x, s.close));
+    },
+  },
+  stochastic: {
+    schema: z.object({
+      kind: z.literal('stochastic'),
+      kPeriod: period(14, 1),
+      kSmooth: period(3, 1),
+      dPeriod: period(3, 1),
+    }),
+    names: (p: { kPeriod: number; kSmooth: number; dPeriod: number }) => {
+      const k = `${p.kPeriod}_${p.kSmooth}_${p.dPeriod}`;
+      return [`stoch_k_${k}`, `stoch_d_${k}`];
+    },
+    lookback: (p: { kPeriod: number; kSmooth: number; dPeriod: number }) => p.kPeriod + p.kSmooth + p.dPeriod - 3,
+    compute: (s: CandleSeries, p: { kPeriod: number; kSmooth: number; dPeriod: number }) => {
+      const r = stochastic(s.high, s.low, s.close, p.kPeriod, p.kSmooth, p.dPeriod);
+      return [scaleFree.scale(r.k, 0.01), scaleFree.scale(r.d, 0.01)];
+    },
+  },
+  stochRsi: {
+    schema: z.object({
+      kind: z.literal('stochRsi'),
+      period: period(14),
+      kPeriod: period(14, 1),
+      dPeriod: period(3, 1),
+    }),
+    names: (p: { period: number; kPeriod: number; dPeriod: number }) => {
+      const k = `${p.period}_${p.kPeriod}_${p.dPeriod}`;
+      return [`stochrsi_k_${k}`, `stochrsi_d_${k}`];
+    },
+    lookback: (p: { period: number; kPeriod: number; dPeriod: number }) => p.period + p.kPeriod + p.dPeriod - 2,
+    compute: (s: CandleSeries, p: { period: number; kPeriod: number; dPeriod: number }) => {
+      const r = stochRsi(s.close, p.period, p.kPeriod, p.dPeriod);
+      return [scaleFree.scale(r.k, 0.01), scaleFree.scale(r.d, 0.01)];
+    },
+  },
+  atr: {
+    schema: z.object({ kind: z.literal('atr'), period: period(14, 1) }),
+    names: (p: { period: number }) => [`atr_pct_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [
+      scaleFree.scale(natr(s.high, s.low, s.close, p.period), 0.01),
+    ],
+  },
+  stddev: {
+    schema: z.object({ kind: z.literal('stddev'), period: period(20) }),
+    names: (p: { period: number }) => [`stddev_pct_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.divide(stddev(s.close, p.period), s.close)],
+  },
+  adx: {
+    schema: z.object({ kind: z.literal('adx'), period: period(14) }),
+    names: (p: { period: number }) => [`adx_${p.period}`, `plus_di_${p.period}`, `minus_di_${p.period}`],
+    lookback: (p: { period: number }) => 2 * p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const r = adx(s.high, s.low, s.close, p.period);
+      return [r.adx, r.plusDI, r.minusDI].map((x) => scaleFree.scale(x, 0.01));
+    },
+  },
+  aroon: {
+    schema: z.object({ kind: z.literal('aroon'), period: period(25) }),
+    names: (p: { period: number }) => [`aroon_up_${p.period}`, `aroon_down_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const r = aroon(s.high, s.low, p.period);
+      return [scaleFree.scale(r.up, 0.01), scaleFree.scale(r.down, 0.01)];
+    },
+  },
+  cci: {
+    schema: z.object({ kind: z.literal('cci'), period: period(20) }),
+    names: (p: { period: number }) => [`cci_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(cci(s.high, s.low, s.close, p.period), 0.01)],
+  },
+  mfi: {
+    schema: z.object({ kind: z.literal('mfi'), period: period(14) }),
+    names: (p: { period: number }) => [`mfi_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [
+      scaleFree.scale(mfi(s.high, s.low, s.close, s.volume, p.period), 0.01),
+    ],
+  },
+  willr: {
+    schema: z.object({ kind: z.literal('willr'), period: period(14) }),
+    names: (p: { period: number }) => [`willr_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [
+      scaleFree.scale(willr(s.high, s.low, s.close, p.period), 0.01),
+    ],
+  },
+  roc: {
+    schema: z.object({ kind: z.literal('roc'), period: period(10, 1) }),
+    names: (p: { period: number }) => [`roc_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(roc(s.close, p.period), 0.01)],
+  },
+  volumeRatio: {
+    schema: z.object({ kind: z.literal('volumeRatio'), period: period(20) }),
+    names: (p: { period: number }) => [`volume_ratio_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.divide(s.volume, sma(s.volume, p.period))],
+  },
+  keltner: {
+    schema: z.object({
+      kind: z.literal('keltner'),
+      period: period(20),
+      multiplier: z.number().positive().default(2),
+      atrPeriod: period(10, 1),
+    }),
+    names: (p: { period: number; multiplier: number; atrPeriod: number }) => [
+      `kc_pos_${p.period}_${p.multiplier}_${p.atrPeriod}`,
+    ],
+    lookback: (p: { period: number; atrPeriod: number }) => Math.max(p.period - 1, p.atrPeriod),
+    compute: (s: CandleSeries, p: { period: number; multiplier: number; atrPeriod: number }) => {
+      const k = keltner(s.high, s.low, s.close, p.period, p.multiplier, p.atrPeriod);
+      return [scaleFree.position(s.close, k.lower, k.upper)];
+    },
+  },
+  donchian: {
+    schema: z.object({ kind: z.literal('donchian'), period: period(20) }),
+    names: (p: { period: number }) => [`dc_pos_${p.period}`, `dc_width_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const d = donchian(s.high, s.low, p.period);
+      return [scaleFree.position(s.close, d.lower, d.upper), scaleFree.width(d.lower, d.upper, d.middle)];
+    },
+  },
+  vwap: {
+    schema: z.object({ kind: z.literal('vwap'), period: period(20, 1) }),
+    names: (p: { period: number }) => [`close_vwap_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [
+      scaleFree.relative(s.close, vwap(s.high, s.low, s.close, s.volume, p.period)),
+    ],
+  },
+  cmf: {
+    schema: z.object({ kind: z.literal('cmf'), period: period(20, 1) }),
+    names: (p: { period: number }) => [`cmf_${p.period}`],
+    lookback: (p: { period: number }) => p.period - 1,
+    compute: (s: CandleSeries, p: { period: number }) => [cmf(s.high, s.low, s.close, s.volume, p.period)],
+  },
+  obvSlope: {
+    schema: z.object({ kind: z.literal('obvSlope'), period: period(20, 1) }),
+    names: (p: { period: number }) => [`obv_slope_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [
+      scaleFree.obvSlope(obv(s.close, s.volume), s.volume, p.period),
+    ],
+  },
+  volatility: {
+    schema: z.object({ kind: z.literal('volatility'), period: period(20) }),
+    names: (p: { period: number }) => [`volatility_${p.period}`],
+    lookback: (p: { period: number }) => p.period,
+    compute: (s: CandleSeries, p: { period: number }) => [rollingVolatility(s.close, p.period)],
+  },
+  candle: {
+    schema: z.object({ kind: z.literal('candle') }),
+    names: () => ['candle_body', 'candle_upper_wick', 'candle_lower_wick', 'candle_range'],
+    lookback: () => 0,
+    compute: (s: CandleSeries) => candleShape(s),
+  },
+} as const;
+
+/** Name of a feature kind, e.g. `'rsi'`. */
+export type FeatureKind = keyof typeof FEATURE_KINDS;

@@ -1,0 +1,66 @@
+/**
+ * Element-wise helpers that turn indicator outputs into scale-free features.
+ * NaN in, NaN out; a zero denominator gives the documented neutral value
+ * instead of Infinity (the same convention TA-Lib uses for STOCH and WILLR).
+ */
+export const scaleFree = {
+  /** `a / b - 1` (price relative to an average); NaN where `b` is 0. */
+  relative(a: Float64Array, b: Float64Array): Float64Array {
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const d = b[i]!;
+      out[i] = d !== 0 ? a[i]! / d - 1 : Number.NaN;
+    }
+    return out;
+  },
+  /** `a / b`, 0 where `b` is 0 (volume ratio with no volume at all). */
+  divide(a: Float64Array, b: Float64Array): Float64Array {
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) {
+      const d = b[i]!;
+      const x = a[i]!;
+      out[i] = d !== 0 ? x / d : Number.isNaN(x) || Number.isNaN(d) ? Number.NaN : 0;
+    }
+    return out;
+  },
+  /** `x * k` in place. */
+  scale(x: Float64Array, k: number): Float64Array {
+    for (let i = 0; i < x.length; i++) x[i] = x[i]! * k;
+    return x;
+  },
+  /** Position of `x` in the band: `(x - lo) / (hi - lo)`, 0.5 for a zero-width band. */
+  position(x: Float64Array, lo: Float64Array, hi: Float64Array): Float64Array {
+    const out = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) {
+      const l = lo[i]!;
+      const w = hi[i]! - l;
+      out[i] = w !== 0 ? (x[i]! - l) / w : Number.isNaN(w) ? Number.NaN : 0.5;
+    }
+    return out;
+  },
+  /** Band width relative to its middle: `(hi - lo) / mid`. */
+  width(lo: Float64Array, hi: Float64Array, mid: Float64Array): Float64Array {
+    const out = new Float64Array(lo.length);
+    for (let i = 0; i < lo.length; i++) out[i] = (hi[i]! - lo[i]!) / mid[i]!;
+    return out;
+  },
+  /** `x` delayed by `lag` bars (the first `lag` entries NaN). */
+  shift(x: Float64Array, lag: number): Float64Array {
+    if (lag === 0) return x;
+    const out = new Float64Array(x.length).fill(Number.NaN);
+    if (lag < x.length) out.set(x.subarray(0, x.length - lag), lag);
+    return out;
+  },
+  /** OBV change over `period` bars divided by the volume traded in them (-1..1); 0 with no volume. */
+  obvSlope(obvLine: Float64Array, volume: Float64Array, period: number): Float64Array {
+    const n = obvLine.length;
+    const out = new Float64Array(n).fill(Number.NaN);
+    let sum = 0;
+    for (let i = 1; i < n; i++) {
+      sum += volume[i]!;
+      if (i > period) sum -= volume[i - period]!;
+      if (i >= period) out[i] = sum > 0 ? (obvLine[i]! - obvLine[i - period]!) / sum : 0;
+    }
+    return out;
+  },
+};
