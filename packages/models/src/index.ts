@@ -23,6 +23,8 @@ export {
 export { GradientBoostingConfigSchema, type GradientBoostingConfig } from './learners/GradientBoostingConfigSchema.js';
 export type { GbdtState } from './learners/GbdtState.type.js';
 export { GradientBoostingRegressor } from './learners/GradientBoostingRegressor.js';
+export { GradientBoostingClassifier } from './learners/GradientBoostingClassifier.js';
+export { ClassEncoder } from './learners/ClassEncoder.js';
 export { createPredictor, type CreatePredictorOptions } from './learners/createPredictor.js';
 // xgboost interop
 export type { TreeArrays } from './xgboost/TreeArrays.type.js';
@@ -31,3 +33,75 @@ export { XGBOOST_OBJECTIVES, type XGBoostObjective } from './xgboost/XGBOOST_OBJ
 export { TreeEnsemble, type TreeEnsembleSpec } from './xgboost/TreeEnsemble.js';
 export { parseXGBoostJSON, type ParsedXGBoost } from './xgboost/parseXGBoostJSON.js';
 export { toXGBoostJSON, type ToXGBoostJSONOptions } from './xgboost/toXGBoostJSON.js';
+export { stringifyXGBoostJSON } from './xgboost/stringifyXGBoostJSON.js';
+export { XGBoostModel, type XGBoostModelJSON } from './xgboost/XGBoostModel.js';
+export { loadXGBoostJSON, type LoadXGBoostJSONOptions } from './xgboost/loadXGBoostJSON.js';
+// Model operations: selection, walk-forward, ensembles, calibration, confidence, store, drift, tracking
+export { scoreRegression, type RegressionScores } from './selection/scoreRegression.js';
+export { scoreClassification, type ClassificationScores } from './selection/scoreClassification.js';
+export {
+  trainAndSelect,
+  type Candidate,
+  type CandidateScore,
+  type SelectionResult,
+  type TrainAndSelectOptions,
+} from './selection/trainAndSelect.js';
+export { featureMatrixRows, sliceFeatureMatrix } from './walkforward/sliceFeatureMatrix.js';
+export { seededRandom } from './walkforward/seededRandom.js';
+export { sampleParams, type ParamRange, type ParamSpace } from './walkforward/sampleParams.js';
+export { walkForwardFolds, type WalkForwardFold, type WalkForwardWindows } from './walkforward/walkForwardFolds.js';
+export {
+  walkForward,
+  type WalkForwardFoldResult,
+  type WalkForwardOptions,
+  type WalkForwardResult,
+} from './walkforward/walkForward.js';
+export type { ModelLoader } from './ensembles/ModelLoader.type.js';
+export {
+  VotingEnsemble,
+  type VotingEnsembleJSON,
+  type VotingEnsembleOptions,
+  type VotingMember,
+} from './ensembles/VotingEnsemble.js';
+export {
+  StackingEnsemble,
+  type StackingEnsembleJSON,
+  type StackingFitOptions,
+  type StackingInputs,
+  type StackingMember,
+} from './ensembles/StackingEnsemble.js';
+export type { Calibrator } from './calibration/Calibrator.type.js';
+export { IsotonicCalibrator, type IsotonicCalibratorJSON } from './calibration/IsotonicCalibrator.js';
+export { PlattCalibrator, type PlattCalibratorJSON } from './calibration/PlattCalibrator.js';
+export { confidence, type ConfidenceInput } from './confidence/confidence.js';
+export type { StorableModel, StoredManifest, StoredModelInfo } from './store/StoredModel.type.js';
+export { ModelStoreError } from './store/ModelStoreError.js';
+export {
+  ModelStore,
+  type LoadModelOptions,
+  type ModelStoreOptions,
+  type SaveModelOptions,
+} from './store/ModelStore.js';
+export { psi, type PsiOptions } from './drift/psi.js';
+export { ksTest, type KsResult } from './drift/ksTest.js';
+export {
+  DriftMonitor,
+  DriftMonitorConfigSchema,
+  type ColumnDrift,
+  type DriftMonitorConfig,
+  type DriftMonitorEvents,
+  type DriftReport,
+  type DriftSample,
+} from './drift/DriftMonitor.js';
+export { retrainDecision, type RetrainDecision, type RetrainDecisionInput } from './drift/retrainDecision.js';
+export { promoteIfBetter, type PromoteIfBetterOptions, type PromotionResult } from './drift/promoteIfBetter.js';
+export type { PredictionStore, TrackedPrediction } from './tracking/TrackedPrediction.type.js';
+export { MemoryPredictionStore } from './tracking/MemoryPredictionStore.js';
+export { FilePredictionStore } from './tracking/FilePredictionStore.js';
+export {
+  PredictionTracker,
+  type CalibrationBin,
+  type PredictionTrackerOptions,
+  type RecordPredictionInput,
+  type TrackerStats,
+} from './tracking/PredictionTracker.js';
