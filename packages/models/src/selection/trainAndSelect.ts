@@ -2,8 +2,8 @@ import { InvalidArgumentError } from '@sextant/core';
 import { ModelError } from '../errors/ModelError.js';
 import type { FeatureMatrix, FitOptions, Model } from '../Model.type.js';
 import { featureMatrixRows, sliceFeatureMatrix } from '../walkforward/sliceFeatureMatrix.js';
-import { type ClassificationMetrics, classificationMetrics } from './classificationMetrics.js';
-import { type RegressionMetrics, regressionMetrics } from './regressionMetrics.js';
+import { type ClassificationScores, scoreClassification } from './scoreClassification.js';
+import { type RegressionScores, scoreRegression } from './scoreRegression.js';
 
 /** One learner to try. */
 export interface Candidate {
@@ -38,7 +38,7 @@ export interface CandidateScore {
   /** MAE (regression) or log-loss (classification): lower is better. */
   score: number;
   /** All hold-out metrics. */
-  metrics: RegressionMetrics | ClassificationMetrics;
+  metrics: RegressionScores | ClassificationScores;
   /** Training time, ms. */
   fitMs: number;
 }
@@ -102,15 +102,15 @@ export async function trainAndSelect(options: TrainAndSelectOptions): Promise<Se
     const t0 = performance.now();
     await model.fit(Xtrain, yTrain, { ...options.fitOptions, validation: { X: Xval, y: yVal } });
     const fitMs = performance.now() - t0;
-    let metrics: RegressionMetrics | ClassificationMetrics;
+    let metrics: RegressionScores | ClassificationScores;
     let score: number;
     if (task === 'classification') {
       if (!model.predictProba) throw new ModelError(`Candidate "${c.name}" has no predictProba for classification`);
-      const m = classificationMetrics(yVal, model.predictProba(Xval));
+      const m = scoreClassification(yVal, model.predictProba(Xval));
       metrics = m;
       score = m.logloss;
     } else {
-      const m = regressionMetrics(yVal, model.predict(Xval));
+      const m = scoreRegression(yVal, model.predict(Xval));
       metrics = m;
       score = m.mae;
     }
@@ -126,6 +126,6 @@ export async function trainAndSelect(options: TrainAndSelectOptions): Promise<Se
   return { best: best!, bestName, scores, split: { trainEnd, holdoutStart, rows } };
 }
 
-function numeric(m: RegressionMetrics | ClassificationMetrics): Record<string, number> {
+function numeric(m: RegressionScores | ClassificationScores): Record<string, number> {
   return Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v === 'number'));
 }

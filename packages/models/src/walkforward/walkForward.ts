@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from '@sextant/core';
 import { ModelError } from '../errors/ModelError.js';
 import type { FeatureMatrix, Model } from '../Model.type.js';
-import { type ClassificationMetrics, classificationMetrics } from '../selection/classificationMetrics.js';
-import { type RegressionMetrics, regressionMetrics } from '../selection/regressionMetrics.js';
+import { type ClassificationScores, scoreClassification } from '../selection/scoreClassification.js';
+import { type RegressionScores, scoreRegression } from '../selection/scoreRegression.js';
 import { type ParamSpace, sampleParams } from './sampleParams.js';
 import { seededRandom } from './seededRandom.js';
 import { featureMatrixRows, sliceFeatureMatrix } from './sliceFeatureMatrix.js';
@@ -38,7 +38,7 @@ export interface WalkForwardFoldResult extends WalkForwardFold {
   /** Hyperparameters the fold's model was trained with. */
   params: Record<string, unknown>;
   /** Out-of-sample scores on the test window. */
-  metrics: RegressionMetrics | ClassificationMetrics;
+  metrics: RegressionScores | ClassificationScores;
   /** Search scores per trial (MAE or log-loss on the inner validation), when searching. */
   trials?: { params: Record<string, unknown>; score: number }[];
 }
@@ -52,7 +52,7 @@ export interface WalkForwardResult {
   /** Out-of-sample class probabilities per row (classification); `undefined` on untested rows. */
   probabilities?: (Float64Array | undefined)[];
   /** Scores over every tested row together. */
-  metrics: RegressionMetrics | ClassificationMetrics;
+  metrics: RegressionScores | ClassificationScores;
 }
 
 /**
@@ -128,8 +128,8 @@ export async function walkForward(options: WalkForwardOptions): Promise<WalkForw
   const yTested = Array.from({ length: to - from }, (_, i) => y[from + i]!);
   const metrics =
     task === 'classification' && probabilities
-      ? classificationMetrics(yTested, probabilities.slice(from, to) as Float64Array[])
-      : regressionMetrics(yTested, predictions.subarray(from, to));
+      ? scoreClassification(yTested, probabilities.slice(from, to) as Float64Array[])
+      : scoreRegression(yTested, predictions.subarray(from, to));
   return { folds: results, predictions, ...(probabilities ? { probabilities } : {}), metrics };
 }
 
@@ -141,7 +141,7 @@ async function trainAndScore(
 ): Promise<{
   values: Float64Array;
   proba?: Float64Array[];
-  metrics: RegressionMetrics | ClassificationMetrics;
+  metrics: RegressionScores | ClassificationScores;
   score: number;
 }> {
   const { X, y } = options;
@@ -155,9 +155,9 @@ async function trainAndScore(
     if (!model.predictProba)
       throw new ModelError(`Model "${model.manifest.kind}" has no predictProba for classification`);
     const proba = model.predictProba(Xtest);
-    const metrics = classificationMetrics(yTest, proba);
+    const metrics = scoreClassification(yTest, proba);
     return { values, proba, metrics, score: metrics.logloss };
   }
-  const metrics = regressionMetrics(yTest, values);
+  const metrics = scoreRegression(yTest, values);
   return { values, metrics, score: metrics.mae };
 }

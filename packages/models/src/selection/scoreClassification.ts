@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@sextant/core';
 
 /** Classification scores over the rows with finite probabilities. */
-export interface ClassificationMetrics {
+export interface ClassificationScores {
   /** Mean negative log-likelihood of the true class (probabilities clipped to [1e-15, 1 - 1e-15], as scikit-learn does). */
   logloss: number;
   /** Share of rows whose most probable class is the true class. */
@@ -26,14 +26,14 @@ const EPS = 1e-15;
  * @throws InvalidArgumentError on a length mismatch or a label that is not a class index of `proba`
  * @example
  * ```ts
- * import { classificationMetrics } from '@sextant/models';
- * classificationMetrics([1, 0], [Float64Array.of(0.2, 0.8), Float64Array.of(0.6, 0.4)]).accuracy; // 1
+ * import { scoreClassification } from '@sextant/models';
+ * scoreClassification([1, 0], [Float64Array.of(0.2, 0.8), Float64Array.of(0.6, 0.4)]).accuracy; // 1
  * ```
  */
-export function classificationMetrics(
+export function scoreClassification(
   labels: ArrayLike<number>,
   proba: readonly ArrayLike<number>[],
-): ClassificationMetrics {
+): ClassificationScores {
   if (labels.length !== proba.length) {
     throw new InvalidArgumentError(`${proba.length} probability rows for ${labels.length} labels`);
   }

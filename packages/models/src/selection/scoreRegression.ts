@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from '@sextant/core';
 
 /** Regression scores over the rows where both the truth and the prediction are finite. */
-export interface RegressionMetrics {
+export interface RegressionScores {
   /** Mean absolute error. */
   mae: number;
   /** Root mean squared error. */
@@ -25,11 +25,11 @@ export interface RegressionMetrics {
  * @throws InvalidArgumentError when the lengths differ
  * @example
  * ```ts
- * import { regressionMetrics } from '@sextant/models';
- * regressionMetrics([1, 2, 3], [1, 2, 5]).mae; // 0.6666666666666666
+ * import { scoreRegression } from '@sextant/models';
+ * scoreRegression([1, 2, 3], [1, 2, 5]).mae; // 0.6666666666666666
  * ```
  */
-export function regressionMetrics(actual: ArrayLike<number>, predicted: ArrayLike<number>): RegressionMetrics {
+export function scoreRegression(actual: ArrayLike<number>, predicted: ArrayLike<number>): RegressionScores {
   if (actual.length !== predicted.length) {
     throw new InvalidArgumentError(`${predicted.length} predictions for ${actual.length} true values`);
   }
