@@ -174,16 +174,18 @@ export class RiskValidator implements RiskGate {
    * @returns exit signals in trigger order
    */
   exitSignals(portfolio: PortfolioSnapshot, event: CandleEvent, options: ExitsOptions = {}): ExitSignal[] {
-    this.#history.observe(event);
     this.#observePortfolio(portfolio);
     const position = portfolio.positions[event.symbol];
     if (position === undefined || !(position.amount > 0)) {
       this.#exits.close(event.symbol);
+      this.#history.observe(event);
       return [];
     }
+    // The stop is set from what was known when the position opened, before this candle.
     if (!this.#exits.isTracking(position)) {
       this.#exits.open(position, this.initialStop(event.symbol, position.entryPrice).price);
     }
+    this.#history.observe(event);
     const signals = this.#exits.evaluate(
       position,
       event.candle,

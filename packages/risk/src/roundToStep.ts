@@ -23,7 +23,7 @@ export function roundToStep(value: number, step: number, mode: 'floor' | 'ceil' 
   const q = value / step;
   // Tolerate float noise of a few ulps around an exact multiple before flooring/ceiling.
   const near = Math.round(q);
-  const snapped = Math.abs(q - near) < 1e-9 * Math.max(1, Math.abs(q)) ? near : q;
+  const snapped = Math.abs(q - near) <= Math.max(1e-12, 16 * Number.EPSILON * Math.abs(q)) ? near : q;
   const n = mode === 'floor' ? Math.floor(snapped) : mode === 'ceil' ? Math.ceil(snapped) : Math.round(snapped);
   return Number((n * step).toFixed(decimals(step)));
 }
