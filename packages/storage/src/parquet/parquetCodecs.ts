@@ -1,6 +1,6 @@
-import { compress as zstdCompress, decompress as zstdDecompress, init as initZstd } from '@bokuweb/zstd-wasm';
 import type { CompressionCodec, Compressors as ReadCompressors } from 'hyparquet';
 import { compressors as readCompressors } from 'hyparquet-compressors';
+import { loadZstd } from '../zstd/loadZstd.js';
 
 /** Parquet codecs this package writes. */
 export const PARQUET_CODECS = ['ZSTD', 'SNAPPY', 'UNCOMPRESSED'] as const;
@@ -22,17 +22,6 @@ export interface ParquetCodecs {
 /** zstd level used for Parquet pages: 3 is zstd's default speed/size balance. */
 const ZSTD_LEVEL = 3;
 
-let zstdReady: Promise<boolean> | undefined;
-
-/** Initialise the zstd WASM module once; false when it cannot load. */
-function loadZstd(): Promise<boolean> {
-  zstdReady ??= initZstd().then(
-    () => true,
-    () => false,
-  );
-  return zstdReady;
-}
-
 /**
  * Resolve the codec and compressors to write with. zstd comes from a WASM
  * build of the reference library; if it cannot load, SNAPPY is used instead.
@@ -43,9 +32,12 @@ function loadZstd(): Promise<boolean> {
  */
 export async function loadParquetCodecs(requested: ParquetCodec = 'ZSTD'): Promise<ParquetCodecs> {
   if (requested !== 'ZSTD') return { codec: requested, compressors: {} };
-  if (!(await loadZstd())) return { codec: 'SNAPPY', compressors: {} };
-  return { codec: 'ZSTD', compressors: { ZSTD: (input) => zstdCompress(input, ZSTD_LEVEL) } };
+  const zstd = await loadZstd();
+  if (zstd === undefined) return { codec: 'SNAPPY', compressors: {} };
+  return { codec: 'ZSTD', compressors: { ZSTD: (input) => zstd.compress(input, ZSTD_LEVEL) } };
 }
+
+let decompressors: Promise<ReadCompressors> | undefined;
 
 /**
  * Read-side decompressors: every codec of hyparquet-compressors, with zstd
@@ -54,19 +46,22 @@ export async function loadParquetCodecs(requested: ParquetCodec = 'ZSTD'): Promi
  * @returns decompressors for hyparquet
  * @internal
  */
-export async function loadParquetDecompressors(): Promise<ReadCompressors> {
-  const fallback = readCompressors.ZSTD;
-  if (!(await loadZstd()) || fallback === undefined) return readCompressors;
-  return {
-    ...readCompressors,
-    ZSTD: (input, outputLength) => {
-      try {
-        const out = zstdDecompress(input, { defaultHeapSize: outputLength });
-        if (out.length === outputLength) return out;
-      } catch {
-        // frames without a content size: the pure-JS decoder handles them
-      }
-      return fallback(input, outputLength);
-    },
-  };
+export function loadParquetDecompressors(): Promise<ReadCompressors> {
+  decompressors ??= loadZstd().then((zstd): ReadCompressors => {
+    const fallback = readCompressors.ZSTD;
+    if (zstd === undefined || fallback === undefined) return readCompressors;
+    return {
+      ...readCompressors,
+      ZSTD: (input, outputLength) => {
+        try {
+          const out = zstd.decompress(input, outputLength);
+          if (out.length === outputLength) return out;
+        } catch {
+          // frames without a content size: the pure-JS decoder handles them
+        }
+        return fallback(input, outputLength);
+      },
+    };
+  });
+  return decompressors;
 }
