@@ -1,4 +1,4 @@
-import { type Candle, InvalidArgumentError, type PositionSnapshot } from '@sextant/core';
+import { type Candle, InvalidArgumentError, type PositionSnapshot, type StrategyStopContext } from '@sextant/core';
 import type { ExitSignal } from './ExitSignal.type.js';
 
 /** Settings of an {@link ExitManager} (a subset of the risk config). */
@@ -13,20 +13,8 @@ export interface ExitManagerOptions {
   timeStopMs: number;
 }
 
-/** Context of a custom stop hook, called after each candle. */
-export interface CustomStopContext {
-  /** The position as the broker reports it. */
-  position: PositionSnapshot;
-  /** The candle just evaluated. */
-  candle: Candle;
-  /** The stop in force now. */
-  stop: number;
-  /** Whether the trailing stop is active (after TP1). */
-  trailing: boolean;
-}
-
 /** Hook returning a new stop price (it can only tighten the stop), or undefined to keep it. */
-export type CustomStop = (context: CustomStopContext) => number | undefined;
+export type CustomStop = (context: StrategyStopContext) => number | undefined;
 
 interface Tracked {
   openedAt: number;

@@ -398,6 +398,7 @@ export class RiskValidator implements RiskGate {
       const minCost = m.limits?.cost?.min ?? 0;
       if (rest > 0 && (rest < step || rest < minAmount || rest * market.price < minCost)) {
         amount = position.amount;
+        rules.push('exit-dust');
         reasons.push(`selling the whole position: the rest ${rest} would be unsellable dust`);
       }
       const fit = applyMarketLimits(symbol, amount, market.price, 'sell', m);

@@ -22,7 +22,7 @@ export {
   type TradingState,
   type TradingStateChange,
 } from './TradingStateMachine.js';
-export { ExitManager, type CustomStop, type CustomStopContext, type ExitManagerOptions } from './ExitManager.js';
+export { ExitManager, type CustomStop, type ExitManagerOptions } from './ExitManager.js';
 export type { ExitKind, ExitSignal } from './ExitSignal.type.js';
 export { MarketHistory } from './MarketHistory.js';
 export { pearson } from './pearson.js';

@@ -70,3 +70,71 @@ describe('DecisionEngine: single forward-return model, static thresholds', () =>
     expect(() => new DecisionEngine({ costs: { takerFee: -0.1 } })).toThrow(/costs\.takerFee/);
   });
 });
+
+describe('DecisionEngine: several horizons', () => {
+  it('weights values by confidence and discounts confidence by disagreement', () => {
+    const engine = new DecisionEngine();
+    const d = engine.decide(context({ ret_1h: ret(0.01, 0.8), ret_6h: ret(0.02, 0.6) }));
+    // expected = (0.8 * 0.01 + 0.6 * 0.02) / 1.4; confidence = mean(0.8, 0.6) * 1 (both agree)
+    expect(d.action).toBe('BUY');
+    expect(d.confidence).toBeCloseTo(0.7, 12);
+    expect(d.reasons).toContain('expected move 1.43%, confidence 70%');
+    expect(d.predictions).toEqual({ ret_1h: 0.01, ret_6h: 0.02 });
+    const split = engine.decide(context({ ret_1h: ret(0.01, 0.9), ret_6h: ret(-0.002, 0.9) }, 100, 1));
+    // half the weight disagrees: confidence 0.9 * 0.5 = 0.45 < 0.55
+    expect(split.action).toBe('HOLD');
+    expect(split.reasons.at(-1)).toBe('confidence 45% below 55%');
+  });
+
+  it('uses only the selected models, with their weights', () => {
+    const engine = new DecisionEngine({ models: ['ret_1h', 'ret_6h'], weights: { ret_6h: 3 } });
+    const d = engine.decide(context({ ret_1h: ret(0.01, 0.8), ret_6h: ret(0.02, 0.8), noise: ret(-1, 1) }));
+    // expected = (1 * 0.8 * 0.01 + 3 * 0.8 * 0.02) / (4 * 0.8) = 0.0175
+    expect(d.action).toBe('BUY');
+    expect(d.reasons).toContain('expected move 1.75%, confidence 80%');
+    expect(d.predictions).not.toHaveProperty('noise');
+    const missing = engine.decide(context({ ret_1h: ret(0.01, 0.8) }, 100, 1));
+    expect(missing.reasons).toContain('ret_6h: missing');
+  });
+});
+
+describe('DecisionEngine: adaptive thresholds', () => {
+  // 45 calm candles (+-0.1%) then 5 wild ones (+-2%): recent volatility is ~3x the baseline.
+  function closes(): number[] {
+    const out = [100];
+    for (let i = 1; i < 51; i++) out.push(out[i - 1]! * (1 + (i % 2 === 0 ? 1 : -1) * (i > 45 ? 0.02 : 0.001)));
+    return out;
+  }
+
+  it('widens the return bars when volatility and prediction error rise; static thresholds do not', () => {
+    const config = { horizons: { r: '5m' } };
+    const staticEngine = new DecisionEngine(config);
+    const adaptive = new DecisionEngine({ ...config, adaptive: { enabled: true, shortWindow: 5, longWindow: 50 } });
+    const cs = closes();
+    let lastStatic: ReturnType<DecisionEngine['decide']> | undefined;
+    let lastAdaptive: ReturnType<DecisionEngine['decide']> | undefined;
+    cs.forEach((c, i) => {
+      // round trip at 2% volatility: 2 * (0.1% + 0.02% + 4 x 0.01%) = 0.32%; static bar 0.2%, widened (x3) 0.6%
+      const p = { r: ret(i < cs.length - 1 ? 0.0001 : 0.0032 + 0.004, 0.8) };
+      lastStatic = staticEngine.decide(context(p, c, i));
+      lastAdaptive = adaptive.decide(context(p, c, i));
+    });
+    expect(lastStatic!.action).toBe('BUY');
+    expect(lastAdaptive!.action).toBe('HOLD');
+    expect(lastAdaptive!.reasons.join(' | ')).toMatch(/thresholds widened x3\.00/);
+    expect(lastAdaptive!.reasons.at(-1)).toMatch(/below buy bar 0\.600%/);
+  });
+
+  it('keeps the static bars in calm markets', () => {
+    const adaptive = new DecisionEngine({ adaptive: { enabled: true, shortWindow: 5, longWindow: 50 } });
+    let last: ReturnType<DecisionEngine['decide']> | undefined;
+    for (let i = 0; i < 60; i++)
+      last = adaptive.decide(context({ r: ret(0.005, 0.8) }, 100 * (1 + (i % 2) * 0.001), i));
+    expect(last!.action).toBe('BUY');
+    expect(last!.reasons.join(' ')).not.toMatch(/widened/);
+  });
+
+  it('refuses a long window not longer than the short one', () => {
+    expect(() => new DecisionEngine({ adaptive: { shortWindow: 20, longWindow: 20 } })).toThrow(/adaptive\.longWindow/);
+  });
+});
