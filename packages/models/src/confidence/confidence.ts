@@ -26,7 +26,7 @@ export interface ConfidenceInput {
  * - track record: `0.5 + (acc - chance) / (2 (1 - chance))` clipped to 0..1,
  *   with `acc` shrunk towards chance by `priorCount` pseudo-observations
  *   (chance accuracy halves the confidence, a perfect record keeps it, a
- *   record at or below zero removes it).
+ *   record that is always wrong removes it).
  *
  * Factors not given count as 1.
  *
