@@ -22,3 +22,21 @@ export {
 export { OhlcvCollectorConfigSchema, type OhlcvCollectorConfig } from './ohlcv/OhlcvCollectorConfigSchema.js';
 export type { OhlcvCollectReport, OhlcvCollectResult } from './ohlcv/OhlcvCollectReport.type.js';
 export type { CandleKey, CandleSink } from './ohlcv/CandleSink.type.js';
+// HTTP
+export { httpGetJson, type HttpGetJsonOptions, type HttpJsonResponse } from './http/httpGetJson.js';
+// Market data
+export { MarketDataClient, type MarketDataClientOptions, type MarketDataStats } from './marketdata/MarketDataClient.js';
+export {
+  MarketDataClientConfigSchema,
+  type MarketDataClientConfig,
+} from './marketdata/MarketDataClientConfigSchema.js';
+export type {
+  CoinOhlc,
+  CoinPrice,
+  CoinRanking,
+  CoinTicker,
+  MarketChart,
+  MarketDataResult,
+} from './marketdata/MarketData.type.js';
+export { COINGECKO_SCHEMAS } from './marketdata/COINGECKO_SCHEMAS.js';
+export { KeyPool } from './marketdata/KeyPool.js';

@@ -18,3 +18,11 @@ export { binanceNumber } from './testing/binanceNumber.js';
 export { loadOhlcvFile } from './testing/loadOhlcvFile.js';
 export { seededRandom } from './testing/seededRandom.js';
 export { MemoryCandleStore } from './testing/MemoryCandleStore.js';
+export {
+  startFakeCoinGecko,
+  type FakeCoin,
+  type FakeCoinGecko,
+  type FakeCoinGeckoFault,
+  type FakeCoinGeckoOptions,
+  type FakeCoinGeckoRecord,
+} from './testing/startFakeCoinGecko.js';

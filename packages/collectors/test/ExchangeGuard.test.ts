@@ -16,7 +16,8 @@ describe('ExchangeGuard on the real ccxt.binance class against the fake exchange
   afterAll(async () => {
     await fake.close();
   });
-  const binance = (): InstanceType<typeof ccxt.binance> => new ccxt.binance(fake.ccxtConfig({ rateLimit: 1, timeout: 300 }));
+  const binance = (): InstanceType<typeof ccxt.binance> =>
+    new ccxt.binance(fake.ccxtConfig({ rateLimit: 1, timeout: 300 }));
   const countSince = (n: number, path: string): number => fake.requests.slice(n).filter((r) => r.path === path).length;
 
   it('retries a failed read with backoff and counts it', async () => {
@@ -51,7 +52,9 @@ describe('ExchangeGuard on the real ccxt.binance class against the fake exchange
     const guard = ExchangeGuard.for(binance());
     await guard.read('loadMarkets', (ex) => ex.loadMarkets());
     const n = fake.requests.length;
-    const err = await guard.read('klines', (ex) => ex.publicGetKlines({ symbol: 'NOPE', interval: '5m' })).catch((e: unknown) => e);
+    const err = await guard
+      .read('klines', (ex) => ex.publicGetKlines({ symbol: 'NOPE', interval: '5m' }))
+      .catch((e: unknown) => e);
     expect(isSextantError(err, 'BAD_SYMBOL')).toBe(true);
     expect((err as Error).message).toContain('Invalid symbol');
     expect(countSince(n, '/api/v3/klines')).toBe(1);
