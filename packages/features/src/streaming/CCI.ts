@@ -1,0 +1,43 @@
+import { assertPeriod } from '../internal/assertPeriod.js';
+import type { HLC } from './PriceInputs.type.js';
+import { StreamingIndicator } from './StreamingIndicator.js';
+
+interface State {
+  ring: Float64Array;
+}
+
+/**
+ * Streaming twin of {@link cci}: equal to it value for value (the ring is
+ * summed in TA-Lib's circular-buffer order).
+ *
+ * @example
+ * ```ts
+ * import { CCI } from '@sextant/features';
+ * const c = new CCI(20);
+ * c.add({ high: 2, low: 1, close: 1.5 });
+ * ```
+ */
+export class CCI extends StreamingIndicator<HLC, number, State> {
+  readonly #period: number;
+
+  /** @param period - window, 2..100000 */
+  constructor(period: number) {
+    assertPeriod('CCI', 'period', period, 2);
+    super({ ring: new Float64Array(period) }, Number.NaN, period - 1);
+    this.#period = period;
+  }
+
+  protected next(s: State, c: HLC, i: number): number {
+    const p = this.#period;
+    const tp = (c.high + c.low + c.close) / 3;
+    s.ring[i % p] = tp;
+    if (i < p - 1) return Number.NaN;
+    let sum = 0;
+    for (let j = 0; j < p; j++) sum += s.ring[j]!;
+    const avg = sum / p;
+    let dev = 0;
+    for (let j = 0; j < p; j++) dev += Math.abs(s.ring[j]! - avg);
+    const t = tp - avg;
+    return t !== 0.0 && dev !== 0.0 ? t / (0.015 * (dev / p)) : 0.0;
+  }
+}

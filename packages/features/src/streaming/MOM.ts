@@ -1,0 +1,35 @@
+import { assertPeriod } from '../internal/assertPeriod.js';
+import { StreamingIndicator } from './StreamingIndicator.js';
+
+interface State {
+  ring: Float64Array;
+}
+
+/**
+ * Streaming twin of {@link mom}: equal to it value for value.
+ *
+ * @example
+ * ```ts
+ * import { MOM } from '@sextant/features';
+ * const x = new MOM(10);
+ * x.add(1.5);
+ * ```
+ */
+export class MOM extends StreamingIndicator<number, number, State> {
+  readonly #period: number;
+
+  /** @param period - look-back in bars, 1..100000 */
+  constructor(period: number) {
+    assertPeriod('MOM', 'period', period, 1);
+    super({ ring: new Float64Array(period) }, Number.NaN, period);
+    this.#period = period;
+  }
+
+  protected next(s: State, x: number, i: number): number {
+    const slot = i % this.#period;
+    const old = s.ring[slot]!;
+    s.ring[slot] = x;
+    if (i < this.#period) return Number.NaN;
+    return x - old;
+  }
+}
