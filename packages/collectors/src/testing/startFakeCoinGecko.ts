@@ -210,18 +210,19 @@ export async function startFakeCoinGecko(options: FakeCoinGeckoOptions): Promise
     return body;
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+  const handle = (req: IncomingMessage, res: ServerResponse): undefined => {
     const u = new URL(req.url ?? '/', 'http://127.0.0.1');
     const at = Date.now();
     const key = req.headers[header];
     const keyIndex = typeof key === 'string' ? keyNames.indexOf(key) : -1;
     const record: FakeCoinGeckoRecord = { path: u.pathname, at, status: 200, keyIndex };
     requests.push(record);
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+    const send = (status: number, body: unknown, headers: Record<string, string> = {}): undefined => {
       record.status = status;
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(typeof body === 'string' ? body : JSON.stringify(body));
+      return undefined;
     };
     if (options.keys !== undefined) {
       if (keyIndex < 0) return send(401, { status: { error_code: 10002, error_message: 'API Key Missing' } });
@@ -256,9 +257,9 @@ export async function startFakeCoinGecko(options: FakeCoinGeckoOptions): Promise
         send(out.status, out.body);
       }, options.slowMs ?? 1500);
       timers.add(t);
-      return;
+      return undefined;
     }
-    send(out.status, out.body);
+    return send(out.status, out.body);
   };
 
   const server = createServer(handle);
