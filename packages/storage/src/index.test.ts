@@ -13,7 +13,9 @@ describe('@sextant/storage public surface', () => {
         'StorageIOError',
         'checkDatasetKey',
         'readCandlesParquet',
+        'readFrameParquet',
         'writeCandlesParquet',
+        'writeFrameParquet',
       ].sort(),
     );
   });

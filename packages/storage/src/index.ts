@@ -15,3 +15,7 @@ export {
   type ParquetCandleStoreConfigInput,
 } from './store/ParquetCandleStoreConfig.js';
 export { ParquetCandleStore, type CandleReadOptions } from './store/ParquetCandleStore.js';
+// Feature frames
+export type { FrameLike, StoredFrame } from './frame/FrameLike.type.js';
+export { writeFrameParquet, type WriteFrameParquetOptions } from './frame/writeFrameParquet.js';
+export { readFrameParquet } from './frame/readFrameParquet.js';
