@@ -30,5 +30,16 @@ export type { ReportData, ReportMarket, ReportModel, ReportOverlay } from './rep
 export { renderReport, type RenderReportOptions } from './report/renderReport.js';
 export { writeReport, type WriteReportOptions } from './report/writeReport.js';
 export { loadChartLibrary } from './report/loadChartLibrary.js';
-// Demo
-export { DEMO_DATA_DIR, loadDemoCandles } from './demo/loadDemoCandles.js';
+// Demo and pipeline wiring
+export { DEMO_DATA_DIR } from './demo/DEMO_DATA_DIR.js';
+export { loadDemoCandles } from './demo/loadDemoCandles.js';
+export { DEMO_CONFIG } from './demo/DEMO_CONFIG.js';
+export { runDemo, type DemoOptions } from './demo/runDemo.js';
+export type { DemoMarketSummary, DemoResult } from './demo/DemoResult.type.js';
+export { formatDemoSummary } from './demo/formatDemoSummary.js';
+export { chronologicalSplit, type ChronologicalSplit } from './pipeline/chronologicalSplit.js';
+export { buildTrainingSet, type BuildTrainingSetOptions, type TrainingSet } from './pipeline/buildTrainingSet.js';
+export { CLI_FEATURES } from './pipeline/CLI_FEATURES.js';
+export { computeFeatureFrames } from './pipeline/computeFeatureFrames.js';
+export { trainModel, type TrainModelOptions } from './pipeline/trainModel.js';
+export { evaluateModel } from './pipeline/evaluateModel.js';

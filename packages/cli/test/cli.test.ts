@@ -32,3 +32,31 @@ describe('sextant (subprocess)', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_CONFIG', exitCode: 3 } });
   });
 });
+
+describe('sextant demo (subprocess)', () => {
+  it('runs the pipeline on one market and prints the summary as JSON', async () => {
+    const { mkdtemp, rm, stat } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'sextant-demo-cli-'));
+    try {
+      const run = await runSextant(['--json', 'demo', '--markets', 'XLM/BTC', '--out', dir]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(EXIT_CODES.OK);
+      const out = JSON.parse(run.stdout) as { ok: boolean; reportPath: string; markets: { symbol: string }[] };
+      expect(out.ok).toBe(true);
+      expect(out.markets.map((m) => m.symbol)).toEqual(['XLM/BTC']);
+      expect((await stat(out.reportPath)).size).toBeGreaterThan(200_000);
+      const text = await runSextant(['demo', '--markets', 'XLM/BTC', '--out', dir]);
+      expect(text.code).toBe(EXIT_CODES.OK);
+      expect(text.stdout).toMatch(/1\/5 store .*\n2\/5 features .*\n3\/5 train .*\n4\/5 backtest .*\n5\/5 report/);
+      expect(text.stdout).toMatch(/market\s+trades\s+return\s+max drawdown\s+hit rate\s+buy & hold/);
+      expect(text.stdout).toContain(`Report: ${join(dir, 'report.html')}`);
+      const bad = await runSextant(['demo', '--markets', 'FOO/BTC', '--out', dir]);
+      expect(bad.code).toBe(EXIT_CODES.USAGE);
+      expect(bad.stderr).toContain('"FOO/BTC"');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -35,6 +35,8 @@ export interface DemoResult {
     horizon: string;
     trainRows: number;
     testRows: number;
+    /** Open times of the first and last training row, ms UTC. */
+    trainRange: readonly [number, number];
     metrics: Record<string, number>;
   };
   /** One line per market. */

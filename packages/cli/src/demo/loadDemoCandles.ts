@@ -1,15 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type CandleSeries, candlesFromOHLCV, type OHLCVRow } from '@sextant/core';
 import { CliError } from '../errors/CliError.js';
 import { EXIT_CODES } from '../errors/EXIT_CODES.js';
-
-/**
- * The folder of real candles the demo ships with (`packages/cli/data/ohlcv`):
- * ten Binance altcoin-to-BTC markets at 5 minutes, 2018-01-10 .. 2018-01-30.
- */
-export const DEMO_DATA_DIR: string = fileURLToPath(new URL('../../data/ohlcv/', import.meta.url));
+import { DEMO_DATA_DIR } from './DEMO_DATA_DIR.js';
 
 /**
  * Read the demo's embedded candle files (`<BASE>_<QUOTE>-5m.json`, ccxt

@@ -11,18 +11,21 @@ import {
   timeframeToMs,
 } from '@sextant/core';
 import { PaperBroker } from '@sextant/execution';
-import { bollinger, ema, type FeatureFrame } from '@sextant/features';
+import { bollinger, ema, type FeatureFrame, precomputedFeatureSource } from '@sextant/features';
 import { createPredictor, type Model } from '@sextant/models';
 import { RiskValidator } from '@sextant/risk';
 import { ParquetCandleStore } from '@sextant/storage';
+import { CliError } from '../errors/CliError.js';
+import { EXIT_CODES } from '../errors/EXIT_CODES.js';
 import type { Progress } from '../io/createProgress.js';
 import { buildTrainingSet } from '../pipeline/buildTrainingSet.js';
 import { chronologicalSplit } from '../pipeline/chronologicalSplit.js';
-import { computeFeatureFrames, featureSourceFor } from '../pipeline/computeFeatureFrames.js';
+import { computeFeatureFrames } from '../pipeline/computeFeatureFrames.js';
 import { evaluateModel } from '../pipeline/evaluateModel.js';
 import { trainModel } from '../pipeline/trainModel.js';
 import type { ReportMarket } from '../report/ReportData.type.js';
 import { writeReport } from '../report/writeReport.js';
+import { DEMO_CONFIG } from './DEMO_CONFIG.js';
 import type { DemoResult } from './DemoResult.type.js';
 import { loadDemoCandles } from './loadDemoCandles.js';
 
@@ -41,19 +44,6 @@ export interface DemoOptions {
   /** Folder of the embedded candle files. */
   dataDir?: string;
 }
-
-/** The demo's defaults: ten real markets in BTC, 1 BTC per account, a 1-hour return forecast. */
-export const DEMO_CONFIG: SextantConfigInput = {
-  mode: 'backtest',
-  symbols: ['ETH/BTC'],
-  timeframe: '5m',
-  quoteCurrency: 'BTC',
-  startingCapital: 1,
-  model: { kind: 'gbdt', horizons: ['1h'], trainRatio: 0.7, seed: 42 },
-  thresholds: { buyReturn: 0.001, sellReturn: 0.001, minConfidence: 0.55 },
-  risk: { maxPositionPct: 0.25, maxExposurePct: 0.85, stopLossPct: 0.03, takeProfitPct: 0.06, minCapital: 0 },
-  costs: { takerFee: 0.001, makerFee: 0.001, spreadBps: 2, slippageBps: 1 },
-};
 
 /**
  * The end-to-end demo on real data, offline and seeded: write the embedded
@@ -97,7 +87,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     await rm(dataRoot, { recursive: true, force: true });
     for (const symbol of symbols) {
       const s = embedded[symbol];
-      if (s === undefined) throw new Error(`No embedded candles for "${symbol}"`);
+      if (s === undefined) {
+        throw new CliError(
+          'BAD_SYMBOL',
+          `No demo data for market "${symbol}"; choose from ${Object.keys(embedded).join(', ')}`,
+          {
+            exitCode: EXIT_CODES.USAGE,
+          },
+        );
+      }
       await store.write(key(symbol), s);
     }
   });
@@ -137,7 +135,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   // 4. Backtest over the test period through the bot runner
   const name = `ret_${horizon}`;
   const parts = () => ({
-    features: featureSourceFor(frames),
+    features: precomputedFeatureSource(frames),
     models: [createPredictor(model, { name, horizonMs: horizonBars * candleMs })],
     decisions: new DecisionEngine({
       thresholds: config.thresholds,
@@ -232,7 +230,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     dataRoot,
     reportPath,
     testFrom: split.testFrom,
-    model: { kind: model.manifest.kind, target: model.manifest.target, horizon, trainRows, testRows, metrics },
+    model: {
+      kind: model.manifest.kind,
+      target: model.manifest.target,
+      horizon,
+      trainRows,
+      testRows,
+      trainRange: model.manifest.trainRange,
+      metrics,
+    },
     markets,
     portfolio: portfolio.metrics,
     stages,

@@ -31,11 +31,11 @@ export interface BuildTrainingSetOptions {
  * of a chronological split passes the test period's start there, which purges
  * the last `horizonBars` rows whose labels would peek into the test period.
  *
- * @param frames - feature frames by market, aligned with `series`
+ * @param frames - feature frames by market (rows matched to candles by open time)
  * @param series - candles by market
  * @param options - horizon and time bounds
  * @returns rows, labels, times and markets
- * @throws InvalidArgumentError when a frame is not row-aligned with its candles
+ * @throws InvalidArgumentError when a feature row has no candle with its open time
  */
 export function buildTrainingSet(
   frames: Readonly<Record<string, FeatureFrame>>,
@@ -52,18 +52,19 @@ export function buildTrainingSet(
   for (const [symbol, frame] of Object.entries(frames)) {
     const s = series[symbol];
     if (s === undefined) continue;
-    if (frame.length !== s.length || frame.timestamp[0] !== s.timestamp[0]) {
-      throw new InvalidArgumentError(
-        `Feature frame of "${symbol}" (${frame.length} rows) is not aligned with its ${s.length} candles`,
-      );
-    }
+    const rowOf = new Map<number, number>();
+    for (let j = 0; j < s.length; j++) rowOf.set(s.timestamp[j] as number, j);
     const label = forwardReturn(s.close, h);
     for (let i = 0; i < frame.length; i++) {
       const t = frame.timestamp[i] as number;
       if (t < from) continue;
-      const labelCandle = s.timestamp[i + h];
+      const j = rowOf.get(t);
+      if (j === undefined) {
+        throw new InvalidArgumentError(`Feature row of "${symbol}" at ${t} ms has no candle with that open time`);
+      }
+      const labelCandle = s.timestamp[j + h];
       if (labelCandle === undefined || labelCandle >= labelsBefore) continue;
-      const v = label[i] as number;
+      const v = label[j] as number;
       if (!Number.isFinite(v)) continue;
       const row = new Array<number>(frame.columns.length);
       let ok = true;

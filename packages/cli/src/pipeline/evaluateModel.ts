@@ -3,15 +3,16 @@ import type { TrainingSet } from './buildTrainingSet.js';
 
 /**
  * Score a regressor on held-out rows: `mae`, `rmse`, `r2` (from
- * `regressionMetrics` in `@sextant/models`), `directionalAccuracy` (share of
- * rows with a non-zero label whose sign the prediction got right) and `rows`.
+ * `regressionMetrics` in `@sextant/models`), `n` rows scored and
+ * `directionalAccuracy` (share of rows with a non-zero label whose sign the
+ * prediction got right).
  *
  * @param model - a trained model
  * @param set - held-out rows and labels
  * @returns the scores
  */
 export function evaluateModel(model: Model, set: TrainingSet): Record<string, number> {
-  if (set.X.length === 0) return { rows: 0 };
+  if (set.X.length === 0) return { n: 0 };
   const pred = model.predict(set.X);
   const out: Record<string, number> = { ...regressionMetrics(pred, set.y) };
   let hits = 0;
@@ -24,6 +25,5 @@ export function evaluateModel(model: Model, set: TrainingSet): Record<string, nu
     if (Math.sign(p) === Math.sign(y)) hits++;
   }
   out.directionalAccuracy = n > 0 ? hits / n : Number.NaN;
-  out.rows = set.X.length;
   return out;
 }

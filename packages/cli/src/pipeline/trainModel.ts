@@ -18,7 +18,7 @@ export interface TrainModelOptions {
 }
 
 /** GBDT defaults for 5-minute forward returns: shallow, slow, subsampled trees. */
-const GBDT_DEFAULTS = { nEstimators: 80, maxDepth: 3, learningRate: 0.05, subsample: 0.8, minChildWeight: 50 };
+const GBDT_DEFAULTS = { nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsample: 0.8, minChildWeight: 50 };
 
 /**
  * Fit the configured regressor (`@sextant/models`) on a training set, with
