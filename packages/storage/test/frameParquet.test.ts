@@ -42,7 +42,7 @@ describe('writeFrameParquet', () => {
     expect(back.hash).toBe('sha256:abc123');
     expect(back.length).toBe(frame.timestamp.length);
     expect(same(back.timestamp, frame.timestamp)).toBe(true);
-    frame.columns.forEach((c, j) => expect(same(back.columns[j] as Float64Array, c)).toBe(true));
+    for (const [j, c] of frame.columns.entries()) expect(same(back.columns[j] as Float64Array, c)).toBe(true);
   });
 
   it('DuckDB reads the frame with the same values (independent reader)', async () => {
