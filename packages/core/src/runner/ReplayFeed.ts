@@ -68,6 +68,11 @@ export class ReplayFeed implements CandleFeed {
   }
 
   async next(): Promise<CandleEvent | null> {
+    return this.nextSync();
+  }
+
+  /** The next candle without a promise (the runner's fast path). */
+  nextSync(): CandleEvent | null {
     if (this.#closed) return null;
     const k = this.#pick();
     if (k < 0) return null;

@@ -10,7 +10,7 @@ import type { CandleFeed } from './CandleFeed.type.js';
 import type { CycleReport } from './CycleReport.type.js';
 import type { DecisionPolicy } from './DecisionPolicy.type.js';
 import type { FeatureSource } from './FeatureSource.type.js';
-import type { OrderIntent } from './Order.type.js';
+import type { Fill, OrderIntent } from './Order.type.js';
 import type { Prediction, Predictor } from './Predictor.type.js';
 import type { RiskGate } from './RiskGate.type.js';
 import { SafeEmitter } from './SafeEmitter.js';
@@ -20,7 +20,29 @@ import type { StateStore } from './StateStore.type.js';
 export const BotOptionsSchema = z.object({
   /** Consecutive failed cycles after which the bot faults and stops trading. @default 5 */
   maxConsecutiveFailures: z.number().int().positive().default(5),
+  /** Measure each stage of each cycle into `CycleReport.timings` (ms); off saves two clock reads per stage. @default true */
+  timings: z.boolean().default(true),
 });
+
+/** Candles a synchronous replay runs before yielding to the event loop. */
+const YIELD_EVERY = 512;
+/** `CycleReport.timings` when timings are off (shared, frozen). */
+const NO_TIMINGS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+/** Reasons of the HOLD decision made while features warm up (shared, never mutated). */
+const WARMING_UP = Object.freeze(['features warming up']) as string[];
+
+/** The state of one cycle in flight. */
+interface Cycle {
+  event: CandleEvent;
+  timings: Record<string, number>;
+  failedStage: string | undefined;
+  /** Start of the stage being timed. */
+  t: number;
+}
+
+function isThenable<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
+}
 
 /** The parts a bot is wired from. Backtest, paper and live differ only in `feed`, `broker` (and the clock behind the feed). */
 export interface BotParts {
@@ -99,7 +121,7 @@ export interface Bot extends SafeEmitter {
  */
 export function createBot(parts: BotParts): Bot {
   const options = parseWith(BotOptionsSchema, parts.options ?? {}, 'bot options');
-  return new BotRunner(parts, options.maxConsecutiveFailures) as Bot;
+  return new BotRunner(parts, options.maxConsecutiveFailures, options.timings) as Bot;
 }
 
 class BotRunner extends SafeEmitter {
@@ -108,6 +130,7 @@ class BotRunner extends SafeEmitter {
   #state: BotState = 'idle';
   #loop: Promise<BotState> | undefined;
   #stopRequested = false;
+  #timings: boolean;
   readonly stats: BotStats = {
     cycles: 0,
     failedCycles: 0,
@@ -118,10 +141,11 @@ class BotRunner extends SafeEmitter {
     errors: 0,
   };
 
-  constructor(parts: BotParts, maxFailures: number) {
+  constructor(parts: BotParts, maxFailures: number, timings: boolean) {
     super();
     this.#parts = parts;
     this.#maxFailures = maxFailures;
+    this.#timings = timings;
     this.on(BOT_EVENTS.error, () => {
       this.stats.errors++;
     });
@@ -161,18 +185,27 @@ class BotRunner extends SafeEmitter {
 
   async #run(): Promise<BotState> {
     await this.#warmUp();
+    const feed = this.#parts.feed;
+    const sync = typeof feed.nextSync === 'function';
+    let sinceYield = 0;
     while (!this.#stopRequested) {
       let event: CandleEvent | null;
       try {
-        event = await this.#parts.feed.next();
+        event = sync ? (feed.nextSync as () => CandleEvent | null)() : await feed.next();
       } catch (err) {
         this.#fail('feed', err);
         if (this.#noteFailure()) break;
         continue;
       }
       if (event === null) break;
-      const report = await this.step(event);
+      let report = this.#cycle(event);
+      if (isThenable(report)) report = await report;
       if (!report.ok && this.#state === 'faulted') break;
+      // A synchronous replay still lets timers, I/O and stop() in every few hundred candles.
+      if (++sinceYield >= YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
     }
     if (this.#state === 'running' || this.#state === 'stopping') this.#transition('stopped');
     return this.#state;
@@ -195,98 +228,188 @@ class BotRunner extends SafeEmitter {
     }
   }
 
-  async step(event: CandleEvent): Promise<CycleReport> {
+  step(event: CandleEvent): Promise<CycleReport> {
+    try {
+      return Promise.resolve(this.#cycle(event));
+    } catch (err) {
+      return Promise.reject(err);
+    }
+  }
+
+  /**
+   * One cycle. Runs synchronously while every port answers synchronously (no
+   * promise, no microtask per candle: what makes replays fast) and continues
+   * asynchronously from the first port that returns a promise.
+   */
+  #cycle(event: CandleEvent): CycleReport | Promise<CycleReport> {
+    const c: Cycle = { event, timings: this.#timings ? {} : NO_TIMINGS, failedStage: undefined, t: 0 };
+    if (this.listenerCount(BOT_EVENTS.candle) > 0) this.emit(BOT_EVENTS.candle, event);
+    let fills: Fill[] | Promise<Fill[]> | undefined;
+    this.#begin(c);
+    try {
+      fills = this.#parts.broker.onCandle(event);
+    } catch (err) {
+      this.#stageFailed(c, 'broker', err);
+    }
+    if (isThenable(fills)) {
+      return fills.then(
+        (f) => this.#afterBroker(c, f, true),
+        (err: unknown) => {
+          this.#stageFailed(c, 'broker', err);
+          return this.#afterBroker(c, undefined, false);
+        },
+      );
+    }
+    return this.#afterBroker(c, fills, c.failedStage === undefined);
+  }
+
+  #afterBroker(c: Cycle, fills: Fill[] | undefined, ok: boolean): CycleReport | Promise<CycleReport> {
+    if (ok) this.#end(c, 'broker');
+    let pending: Promise<void> | undefined;
+    if (fills !== undefined) {
+      for (const fill of fills) {
+        this.stats.fills++;
+        this.emit(BOT_EVENTS.fill, fill);
+        pending = this.#chain(pending, () => this.#parts.store?.recordFill(fill), c.event);
+      }
+    }
+    return pending === undefined ? this.#exits(c) : pending.then(() => this.#exits(c));
+  }
+
+  #exits(c: Cycle): CycleReport | Promise<CycleReport> {
     const p = this.#parts;
-    const timings: Record<string, number> = {};
-    let failedStage: string | undefined;
-    const stage = async <T>(name: string, fn: () => T | Promise<T>): Promise<T | undefined> => {
-      if (failedStage !== undefined) return undefined;
-      const t0 = performance.now();
+    let exits: OrderIntent[] | undefined;
+    if (c.failedStage === undefined && p.risk.exits !== undefined) {
+      this.#begin(c);
       try {
-        return await fn();
+        exits = p.risk.exits(p.broker.portfolio(), c.event);
+        this.#end(c, 'exits');
       } catch (err) {
-        failedStage = name;
-        this.#fail(name, err, event);
-        return undefined;
-      } finally {
-        timings[name] = (timings[name] ?? 0) + performance.now() - t0;
+        this.#stageFailed(c, 'exits', err);
       }
-    };
-
-    this.emit(BOT_EVENTS.candle, event);
-    const fills = (await stage('broker', () => p.broker.onCandle(event))) ?? [];
-    for (const fill of fills) {
-      this.stats.fills++;
-      this.emit(BOT_EVENTS.fill, fill);
-      await this.#store(() => p.store?.recordFill(fill), event);
     }
-    const exits = (await stage('exits', () => p.risk.exits?.(p.broker.portfolio(), event) ?? [])) ?? [];
-    for (const exit of exits) await stage('submit', () => this.#submit(exit, event));
+    if (exits === undefined || exits.length === 0) return this.#decide(c);
+    return (async () => {
+      for (const exit of exits) {
+        if (c.failedStage !== undefined) break;
+        this.#begin(c);
+        try {
+          await this.#submit(exit, c.event);
+          this.#end(c, 'submit');
+        } catch (err) {
+          this.#stageFailed(c, 'submit', err);
+        }
+      }
+      return this.#decide(c);
+    })();
+  }
 
-    const features = await stage('features', () => p.features.update(event));
-    if (features) {
-      this.emit(BOT_EVENTS.features, { event, names: p.features.names, values: features });
-      const predictions = await stage('predict', () => {
-        const out: Record<string, Prediction> = {};
-        for (const m of p.models) out[m.name] = m.predict(features, event);
-        return out;
+  #decide(c: Cycle): CycleReport | Promise<CycleReport> {
+    if (c.failedStage !== undefined) return this.#finish(c);
+    const p = this.#parts;
+    const event = c.event;
+    let stage = 'features';
+    let decision: Decision;
+    this.#begin(c);
+    try {
+      const features = p.features.update(event);
+      this.#end(c, 'features');
+      if (!features) {
+        const d = holdDecision(event.symbol, event.candle.timestamp, WARMING_UP);
+        this.stats.decisions.HOLD++;
+        this.emit(BOT_EVENTS.decision, d);
+        return this.#finish(c);
+      }
+      if (this.listenerCount(BOT_EVENTS.features) > 0) {
+        this.emit(BOT_EVENTS.features, { event, names: p.features.names, values: features });
+      }
+      stage = 'predict';
+      this.#begin(c);
+      const predictions: Record<string, Prediction> = {};
+      for (const m of p.models) predictions[m.name] = m.predict(features, event);
+      this.#end(c, 'predict');
+      if (this.listenerCount(BOT_EVENTS.prediction) > 0) this.emit(BOT_EVENTS.prediction, { event, predictions });
+      stage = 'decide';
+      this.#begin(c);
+      decision = p.decisions.decide({
+        event,
+        featureNames: p.features.names,
+        features,
+        predictions,
+        position: p.broker.portfolio().positions[event.symbol],
       });
-      if (predictions) {
-        this.emit(BOT_EVENTS.prediction, { event, predictions });
-        const decision = await stage('decide', () =>
-          p.decisions.decide({
-            event,
-            featureNames: p.features.names,
-            features,
-            predictions,
-            position: p.broker.portfolio().positions[event.symbol],
-          }),
-        );
-        if (decision) await stage('act', () => this.#act(decision, event));
-      }
-    } else if (failedStage === undefined) {
-      const d = holdDecision(event.symbol, event.candle.timestamp, ['features warming up']);
-      this.stats.decisions.HOLD++;
-      this.emit(BOT_EVENTS.decision, d);
+      this.#end(c, 'decide');
+    } catch (err) {
+      this.#stageFailed(c, stage, err);
+      return this.#finish(c);
     }
+    this.#begin(c);
+    let acted: Promise<void> | undefined;
+    try {
+      acted = this.#act(decision, event);
+    } catch (err) {
+      this.#stageFailed(c, 'act', err);
+      return this.#finish(c);
+    }
+    if (acted === undefined) {
+      this.#end(c, 'act');
+      return this.#finish(c);
+    }
+    return acted.then(
+      () => {
+        this.#end(c, 'act');
+        return this.#finish(c);
+      },
+      (err: unknown) => {
+        this.#stageFailed(c, 'act', err);
+        return this.#finish(c);
+      },
+    );
+  }
 
-    const ok = failedStage === undefined;
+  #finish(c: Cycle): CycleReport | Promise<CycleReport> {
+    const ok = c.failedStage === undefined;
     this.stats.cycles++;
     if (ok) this.stats.consecutiveFailures = 0;
     else this.#noteFailure();
     const report: CycleReport = {
-      symbol: event.symbol,
-      timestamp: event.candle.timestamp,
+      symbol: c.event.symbol,
+      timestamp: c.event.candle.timestamp,
       ok,
-      ...(failedStage === undefined ? {} : { failedStage }),
-      timings,
-      equity: p.broker.portfolio().equity,
+      ...(c.failedStage === undefined ? {} : { failedStage: c.failedStage }),
+      timings: c.timings,
+      equity: this.#parts.broker.portfolio().equity,
     };
     this.emit(BOT_EVENTS.cycle, report);
-    await this.#store(() => p.store?.recordCycle(report), event);
-    return report;
+    const stored = this.#chain(undefined, () => this.#parts.store?.recordCycle(report), c.event);
+    return stored === undefined ? report : stored.then(() => report);
   }
 
-  async #act(decision: Decision, event: CandleEvent): Promise<void> {
+  /** Emit and record a decision; place its order. Returns a promise only when something async happens. */
+  #act(decision: Decision, event: CandleEvent): Promise<void> | undefined {
     this.stats.decisions[decision.action]++;
     this.emit(BOT_EVENTS.decision, decision);
-    await this.#store(() => this.#parts.store?.recordDecision(decision), event);
-    const position = this.#parts.broker.portfolio().positions[event.symbol];
+    const recorded = this.#chain(undefined, () => this.#parts.store?.recordDecision(decision), event);
     let intent: OrderIntent | undefined;
     if (decision.action === 'BUY') {
       intent = { symbol: event.symbol, side: 'buy', type: 'market', reduceOnly: false, reason: 'entry', decision };
-    } else if (decision.action === 'SELL' && position && position.amount > 0) {
-      intent = {
-        symbol: event.symbol,
-        side: 'sell',
-        type: 'market',
-        amount: position.amount,
-        reduceOnly: true,
-        reason: 'exit:signal',
-        decision,
-      };
+    } else if (decision.action === 'SELL') {
+      const position = this.#parts.broker.portfolio().positions[event.symbol];
+      if (position && position.amount > 0) {
+        intent = {
+          symbol: event.symbol,
+          side: 'sell',
+          type: 'market',
+          amount: position.amount,
+          reduceOnly: true,
+          reason: 'exit:signal',
+          decision,
+        };
+      }
     }
-    if (intent) await this.#submit(intent, event);
+    if (intent === undefined) return recorded;
+    const order = intent;
+    return recorded === undefined ? this.#submit(order, event) : recorded.then(() => this.#submit(order, event));
   }
 
   async #submit(intent: OrderIntent, event: CandleEvent): Promise<void> {
@@ -301,15 +424,41 @@ class BotRunner extends SafeEmitter {
     const order = await p.broker.submit(verdict.intent, event);
     this.stats.orders++;
     this.emit(BOT_EVENTS.order, order);
-    await this.#store(() => p.store?.recordOrder(order), event);
+    await this.#chain(undefined, () => p.store?.recordOrder(order), event);
   }
 
-  async #store(fn: () => void | Promise<void> | undefined, event: CandleEvent): Promise<void> {
+  /**
+   * Run a store write after `prev` (if any). A failed write becomes an `error`
+   * event and never fails the cycle. Returns a promise only when the write (or
+   * `prev`) is asynchronous.
+   */
+  #chain(
+    prev: Promise<void> | undefined,
+    fn: () => void | Promise<void> | undefined,
+    event: CandleEvent,
+  ): Promise<void> | undefined {
+    if (prev !== undefined) return prev.then(() => this.#chain(undefined, fn, event));
     try {
-      await fn();
+      const r = fn();
+      if (isThenable(r)) return Promise.resolve(r).then(undefined, (err: unknown) => this.#fail('store', err, event));
     } catch (err) {
       this.#fail('store', err, event);
     }
+    return undefined;
+  }
+
+  #begin(c: Cycle): void {
+    if (this.#timings) c.t = performance.now();
+  }
+
+  #end(c: Cycle, stage: string): void {
+    if (this.#timings) c.timings[stage] = (c.timings[stage] ?? 0) + performance.now() - c.t;
+  }
+
+  #stageFailed(c: Cycle, stage: string, err: unknown): void {
+    this.#end(c, stage);
+    if (c.failedStage === undefined) c.failedStage = stage;
+    this.#fail(stage, err, c.event);
   }
 
   #fail(stage: string, err: unknown, event?: CandleEvent): void {

@@ -3,6 +3,7 @@ import {
   type CandleEvent,
   type Fill,
   InvalidArgumentError,
+  isSextantError,
   type Order,
   type OrderIntent,
   parseWith,
@@ -33,6 +34,7 @@ export interface PaperBrokerOptions extends PaperBrokerConfigInput {
 
 /** Smoothing of the per-market volatility handed to the cost model (EWMA over ~20 candles). */
 const VOL_ALPHA = 2 / 21;
+const NO_VOL = { volatility: 0 };
 
 interface Working {
   order: Order;
@@ -73,11 +75,15 @@ export class PaperBroker implements Broker {
   #vol: Record<string, { volatility: number; quoteVolume?: number }> = {};
   #now = 0;
   #snapshot: PortfolioSnapshot | undefined;
+  /** Float views of the ledger, refreshed on every fill (the ledger stays the truth). */
+  #cash: number;
+  #held = new Map<string, { amount: number; entryPrice: number; openedAt: number }>();
 
   constructor(options: PaperBrokerOptions) {
     const { costModel, journal, restore, ...config } = options;
     this.config = parseWith(PaperBrokerConfigSchema, config, 'PaperBroker');
     this.ledger = new Ledger({ startingCash: this.config.startingCash, quoteCurrency: this.config.quoteCurrency });
+    this.#cash = this.ledger.cash.toNumber();
     this.#costs = costModel;
     this.#journal = journal;
     if (restore) this.#restore(restore);
@@ -100,21 +106,23 @@ export class PaperBroker implements Broker {
     if (this.#working.length > 0) {
       for (const w of [...this.#working]) {
         if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
-        const fill = matchOrder(
-          w,
-          event,
-          this.ledger,
-          this.config,
-          this.#costs,
-          this.#vol[symbol] ?? { volatility: 0 },
-        );
-        if (fill.fill) {
-          this.ledger.apply(fill.fill);
-          fills.push(fill.fill);
-          this.#journal?.recordFill(fill.fill);
-          if (fill.fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.fill.price);
+        const match = matchOrder(w, event, this.ledger, this.config, this.#costs, this.#vol[symbol] ?? NO_VOL);
+        const fill = match.fill;
+        const status = match.status;
+        if (fill) {
+          try {
+            this.#book(fill);
+          } catch (err) {
+            // The float pre-check passed but the exact books say no: reject, book nothing.
+            if (!isSextantError(err, 'INSUFFICIENT_FUNDS')) throw err;
+            this.#update(w, 'rejected', 0);
+            continue;
+          }
+          fills.push(fill);
+          this.#journal?.recordFill(fill);
+          if (fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.price);
         }
-        if (fill.status !== w.order.status || fill.fill) this.#update(w, fill.status, fill.fill?.amount ?? 0);
+        if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);
       }
     }
     this.warmUp(event);
@@ -139,12 +147,13 @@ export class PaperBroker implements Broker {
       quoteVolume: candle.volume * candle.close,
     };
     this.#marks[symbol] = candle.close;
+    // Only a held market's mark moves the account; otherwise the snapshot stays valid.
+    if (this.#held.has(symbol)) this.#snapshot = undefined;
     const high = this.#highs[symbol];
     const position = high === undefined ? undefined : this.ledger.position(symbol);
     if (position && candle.timestamp >= position.openedAt && candle.high > (high as number)) {
       this.#highs[symbol] = candle.high;
     }
-    this.#snapshot = undefined;
   }
 
   async submit(intent: OrderIntent, event: CandleEvent): Promise<Order> {
@@ -202,19 +211,42 @@ export class PaperBroker implements Broker {
   }
 
   portfolio(): PortfolioSnapshot {
-    if (this.#snapshot) return this.#snapshot;
+    const snap = this.#snapshot;
+    if (snap) return snap.timestamp === this.#now ? snap : (this.#snapshot = { ...snap, timestamp: this.#now });
     const positions: Record<string, PositionSnapshot> = {};
-    let equity = this.ledger.cash.toNumber();
-    for (const p of this.ledger.positions()) {
-      const amount = p.amount.toNumber();
-      const entryPrice = p.cost.div(p.amount).toNumber();
-      const markPrice = this.#marks[p.symbol] ?? entryPrice;
-      equity += amount * markPrice;
-      const highWatermark = Math.max(this.#highs[p.symbol] ?? entryPrice, entryPrice);
-      positions[p.symbol] = { symbol: p.symbol, amount, entryPrice, openedAt: p.openedAt, markPrice, highWatermark };
+    let equity = this.#cash;
+    for (const [symbol, p] of this.#held) {
+      const markPrice = this.#marks[symbol] ?? p.entryPrice;
+      equity += p.amount * markPrice;
+      const highWatermark = Math.max(this.#highs[symbol] ?? p.entryPrice, p.entryPrice);
+      positions[symbol] = {
+        symbol,
+        amount: p.amount,
+        entryPrice: p.entryPrice,
+        openedAt: p.openedAt,
+        markPrice,
+        highWatermark,
+      };
     }
-    this.#snapshot = { timestamp: this.#now, cash: this.ledger.cash.toNumber(), equity, positions };
+    this.#snapshot = { timestamp: this.#now, cash: this.#cash, equity, positions };
     return this.#snapshot;
+  }
+
+  /** Book a fill in the ledger and refresh the float view of cash and the position. */
+  #book(fill: Fill): void {
+    this.ledger.apply(fill);
+    this.#cash = this.ledger.cash.toNumber();
+    const p = this.ledger.position(fill.symbol);
+    if (p) {
+      this.#held.set(fill.symbol, {
+        amount: p.amount.toNumber(),
+        entryPrice: p.cost.div(p.amount).toNumber(),
+        openedAt: p.openedAt,
+      });
+    } else {
+      this.#held.delete(fill.symbol);
+    }
+    this.#snapshot = undefined;
   }
 
   #update(w: Working, status: Order['status'], filled: number): void {
@@ -231,7 +263,7 @@ export class PaperBroker implements Broker {
   #restore(state: { orders: readonly Order[]; fills: readonly Fill[] }): void {
     const filled = new Map<string, number>();
     for (const f of state.fills) {
-      this.ledger.apply(f);
+      this.#book(f);
       filled.set(f.clientOrderId, (filled.get(f.clientOrderId) ?? 0) + f.amount);
     }
     for (const f of state.fills) {

@@ -40,13 +40,14 @@ export function thresholdPolicy(t: number): DecisionPolicy {
     decide: ({ event, predictions }) => {
       const v = predictions['signal']?.value ?? 0;
       const action = v > t ? 'BUY' : v < -t ? 'SELL' : 'HOLD';
+      const reasons = action === 'HOLD' ? [`|signal| below ${t}`] : [`signal ${v} beyond ${t}`];
       return {
         symbol: event.symbol,
         timestamp: event.candle.timestamp,
         action,
         confidence: 0.7,
         predictions: { signal: v },
-        reasons: [`signal ${v.toFixed(5)} vs ${t}`],
+        reasons,
       };
     },
   };
