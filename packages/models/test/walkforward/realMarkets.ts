@@ -7,7 +7,8 @@
  * a label are dropped.
  */
 import { readFileSync } from 'node:fs';
-import type { FeatureFrame } from '@sextant/features';
+import { candlesFromOHLCV } from '@sextant/core';
+import { FeaturePipeline, type FeatureFrame, forwardReturn } from '@sextant/features';
 
 export const BTC_MARKETS = ['ADA', 'DASH', 'ETC', 'ETH', 'LTC', 'NXT', 'TRX', 'XLM', 'XMR', 'ZEC'] as const;
 export const FEATURES = ['ret_1', 'ret_3', 'ret_12', 'vol_12', 'range', 'volume_z48'] as const;
@@ -75,5 +76,39 @@ export function loadMarket(base: (typeof BTC_MARKETS)[number], hash = 'test-simp
       hash,
     },
     y: Float64Array.from(y),
+  };
+}
+
+/**
+ * The same market through the real `@sextant/features` pipeline (its default
+ * feature set, warm-up rows dropped) with `forwardReturn` over 12 bars as the
+ * label; rows whose 12 bars ahead cross a candle gap (so the label would span
+ * more than 1h) or run past the data are dropped.
+ */
+export function loadMarketWithPipeline(base: (typeof BTC_MARKETS)[number]): MarketData & { dropped: number } {
+  const raw = JSON.parse(readFileSync(new URL(`${base}_BTC-5m.json`, dataDir), 'utf8')) as number[][];
+  const series = candlesFromOHLCV(raw);
+  const frame = new FeaturePipeline().compute(series);
+  const label = forwardReturn(series.close, HORIZON_BARS);
+  const offset = series.length - frame.length;
+  const keep: number[] = [];
+  for (let r = 0; r < frame.length; r++) {
+    const i = r + offset;
+    const ahead = series.timestamp[i + HORIZON_BARS];
+    if (ahead !== undefined && ahead - series.timestamp[i]! === HORIZON_BARS * BAR && Number.isFinite(label[i]!))
+      keep.push(r);
+  }
+  const pick = (c: Float64Array) => Float64Array.from(keep, (r) => c[r]!);
+  return {
+    symbol: `${base}/BTC`,
+    frame: {
+      timestamp: pick(frame.timestamp),
+      names: frame.names,
+      columns: frame.columns.map(pick),
+      length: keep.length,
+      hash: frame.hash,
+    },
+    y: Float64Array.from(keep, (r) => label[r + offset]!),
+    dropped: frame.length - keep.length + offset,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Walk-forward with purging over the ten real BTC-quoted 5m markets of
- * ../shared/data/ohlcv (freqtrade test data, 2018-01-10..30), with a real ridge
- * regression and, on one market, a seeded random search over the histogram
+ * ../shared/data/ohlcv (freqtrade test data, 2018-01-10..30), features from
+ * the real `@sextant/features` FeaturePipeline and `forwardReturn` labels, with
+ * a real ridge regression and, on one market, a seeded random search over the histogram
  * GBDT. Prints the per-fold metrics.
  */
 import type { FeatureFrame } from '@sextant/features';
@@ -16,7 +17,7 @@ import {
   walkForward,
 } from '@sextant/models';
 import { describe, expect, it } from 'vitest';
-import { BTC_MARKETS, HORIZON_BARS, loadMarket } from './realMarkets.js';
+import { BTC_MARKETS, HORIZON_BARS, loadMarket, loadMarketWithPipeline } from './realMarkets.js';
 
 const BAR = 300_000;
 
@@ -24,7 +25,7 @@ const BAR = 300_000;
 class AuditedRidge extends LinearRegressor {
   readonly trainedOn: number[][];
   constructor(log: number[][]) {
-    super({ lambda: 1e-6 });
+    super({ lambda: 1e-3 });
     this.trainedOn = log;
   }
   override fit(X: FeatureMatrix, y: ArrayLike<number>, options?: FitOptions): this {
@@ -38,7 +39,8 @@ describe('walkForward over the ten real */BTC 5m markets', () => {
     const table: string[] = [];
     let folds = 0;
     for (const base of BTC_MARKETS) {
-      const { symbol, frame, y } = loadMarket(base);
+      const { symbol, frame, y } = loadMarketWithPipeline(base);
+      expect(frame.names.length).toBeGreaterThan(20);
       const trained: number[][] = [];
       const wf = await walkForward({
         X: frame,
