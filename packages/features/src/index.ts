@@ -77,3 +77,15 @@ export { VWAP } from './streaming/VWAP.js';
 export { CMF } from './streaming/CMF.js';
 export { LogReturn } from './streaming/LogReturn.js';
 export { RollingVolatility } from './streaming/RollingVolatility.js';
+export {
+  checkLookahead,
+  type LookaheadLeak,
+  type LookaheadReport,
+  type LookaheadSubject,
+} from './pipeline/checkLookahead.js';
+export { toArrowTable } from './pipeline/toArrowTable.js';
+// Labels
+export { LABEL_CLASSES } from './labels/LABEL_CLASSES.js';
+export { DEFAULT_HORIZONS, multiHorizonTargets } from './labels/multiHorizonTargets.js';
+export { atrClassLabels, type AtrClassLabelOptions } from './labels/atrClassLabels.js';
+export { tripleBarrierLabels, type TripleBarrierOptions } from './labels/tripleBarrierLabels.js';
