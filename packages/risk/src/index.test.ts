@@ -7,14 +7,20 @@ describe('@sextant/risk public surface', () => {
       [
         "ExitManager",
         "MarketHistory",
+        "PreflightError",
         "RiskValidator",
         "RiskValidatorConfigSchema",
+        "ScannerConfigSchema",
         "SizingConfigSchema",
         "TRADING_STATES",
         "TradingStateMachine",
         "applyMarketLimits",
+        "assertPreflight",
+        "marketRegime",
         "pearson",
         "roundToStep",
+        "runPreflight",
+        "scanMarkets",
         "sizePosition",
       ]
     `);

@@ -26,3 +26,10 @@ export { ExitManager, type CustomStop, type ExitManagerOptions } from './ExitMan
 export type { ExitKind, ExitSignal } from './ExitSignal.type.js';
 export { MarketHistory } from './MarketHistory.js';
 export { pearson } from './pearson.js';
+export { runPreflight } from './preflight/runPreflight.js';
+export { assertPreflight } from './preflight/assertPreflight.js';
+export { PreflightError } from './preflight/PreflightError.js';
+export type { PreflightCheck, PreflightOptions, PreflightProbes, PreflightReport } from './preflight/Preflight.type.js';
+export { ScannerConfigSchema, type ScannerConfig } from './scanner/ScannerConfigSchema.js';
+export { scanMarkets, type MarketScore, type ScanInput, type ScanResult } from './scanner/scanMarkets.js';
+export { marketRegime, type MarketRegime } from './scanner/marketRegime.js';
