@@ -26,3 +26,11 @@ export {
   type FakeCoinGeckoOptions,
   type FakeCoinGeckoRecord,
 } from './testing/startFakeCoinGecko.js';
+export {
+  binanceOrders,
+  type BinanceOrdersOptions,
+  type BinanceOrdersPlugin,
+  type FakeOrder,
+  type FakeTrade,
+  type OrderFaultKind,
+} from './testing/binanceOrders.js';
