@@ -127,8 +127,10 @@ export class StackingEnsemble {
     const yArr = Array.from(y);
     for (const m of this.#members) {
       if (m.pretrained) continue;
+      // Members keep the feature hash of their own timeframe's frame; only target and horizon are shared.
+      const { target, horizon } = options.manifest ?? {};
       await m.model.fit(sliceFeatureMatrix(inputs[m.name]!, 0, split), yArr.slice(0, split), {
-        ...(options.manifest ? { manifest: options.manifest } : {}),
+        manifest: { ...(target !== undefined ? { target } : {}), ...(horizon !== undefined ? { horizon } : {}) },
       });
     }
     const level1 = this.#level1(inputs, masterStart, rows);

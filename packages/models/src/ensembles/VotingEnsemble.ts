@@ -136,8 +136,9 @@ export class VotingEnsemble implements Model {
   }
 
   /**
-   * Weighted mean of the members' predictions (classification: of their
-   * class-1 probability when binary, else the most probable class).
+   * Weighted mean of the members' predictions (classification: the index of
+   * the most probable class of the averaged probabilities, in the members'
+   * class order).
    *
    * @param X - features
    * @returns one value per row
@@ -146,7 +147,7 @@ export class VotingEnsemble implements Model {
   predict(X: FeatureMatrix): Float64Array {
     if (this.#task === 'classification') {
       const proba = this.predictProba(X);
-      return Float64Array.from(proba, (p) => (p.length === 2 ? p[1]! : p.indexOf(Math.max(...p))));
+      return Float64Array.from(proba, (p) => p.indexOf(Math.max(...p)));
     }
     return this.predictSpread(X).mean;
   }

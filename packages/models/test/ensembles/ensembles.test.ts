@@ -1,5 +1,7 @@
 import { isSextantError } from '@sextant/core';
+import type { FeatureFrame } from '@sextant/features';
 import {
+  GradientBoostingClassifier,
   GradientBoostingRegressor,
   LinearRegressor,
   StackingEnsemble,
@@ -53,6 +55,28 @@ describe('VotingEnsemble', () => {
       [Number.NaN, 0, 0],
     ]);
     expect(Array.from(trusted)).toEqual([1, 0]);
+  });
+
+  it('averages class probabilities of classifiers weighted by inverse validation log-loss', async () => {
+    const label = (y: number[]) => y.map((v) => (v > 0 ? 1 : 0));
+    const a = new GradientBoostingClassifier({ nEstimators: 30, maxDepth: 3, seed: 1 });
+    const b = new GradientBoostingClassifier({ nEstimators: 5, maxDepth: 1, seed: 1 });
+    const vote = new VotingEnsemble(
+      [
+        { name: 'a', model: a },
+        { name: 'b', model: b },
+      ],
+      { task: 'classification' },
+    );
+    await vote.fit(train.X, label(train.y), { validation: { X: val.X, y: label(val.y) } });
+    const la = vote.manifest.metrics['logloss_a']!;
+    const lb = vote.manifest.metrics['logloss_b']!;
+    expect(vote.weights[0]).toBeCloseTo(1 / la / (1 / la + 1 / lb), 12);
+    const pa = a.predictProba(test.X);
+    const pb = b.predictProba(test.X);
+    const p = vote.predictProba(test.X);
+    expect(p[0]![1]).toBeCloseTo(vote.weights[0]! * pa[0]![1]! + vote.weights[1]! * pb[0]![1]!, 12);
+    expect(vote.predict(test.X)[0]).toBe(p[0]![1]! > p[0]![0]! ? 1 : 0);
   });
 
   it('refuses no members, duplicate names and bad snapshots', () => {
@@ -124,6 +148,28 @@ describe('StackingEnsemble', () => {
     await stack.fit(inputs, base.y);
     expect(daily.coefficients[0]).toBe(coefBefore);
     expect(Object.keys(stack.predictMembers(inputs))).toEqual(['1d', '1h', '5m']);
+  });
+
+  it('keeps each member on the feature hash of its own timeframe pipeline', async () => {
+    const frame = (rows: number[][], hash: string): FeatureFrame => ({
+      timestamp: Float64Array.from(rows, (_, i) => i * 300_000),
+      names: rows[0]!.map((_, c) => `f${c}`),
+      columns: rows[0]!.map((_, c) => Float64Array.from(rows, (r) => r[c]!)),
+      length: rows.length,
+      hash,
+    });
+    const frames = {
+      '1d': frame(inputs['1d'], 'daily-v1'),
+      '1h': frame(inputs['1h'], 'hourly-v1'),
+      '5m': frame(inputs['5m'], 'fivemin-v1'),
+    };
+    const stack = new StackingEnsemble(members(), new LinearRegressor());
+    await stack.fit(frames, base.y, { manifest: { horizon: '8h', featureHash: 'stack-v1' } });
+    expect(stack.manifest.featureHash).toBe('stack-v1');
+    expect(stack.predict(frames).length).toBe(rows);
+    await expect(async () => stack.predict({ ...frames, '1h': frame(inputs['1h'], 'daily-v1') })).rejects.toSatisfy(
+      (e) => isSextantError(e, 'FEATURE_MISMATCH'),
+    );
   });
 
   it('refuses missing or misaligned member inputs', async () => {
