@@ -10,7 +10,7 @@ import {
   parseWith,
   timeframeToMs,
 } from '@sextant/core';
-import { applyMarketLimits } from './applyMarketLimits.js';
+import { BreakerMonitor } from './BreakerMonitor.js';
 import { type CustomStop, ExitManager } from './ExitManager.js';
 import type { ExitSignal } from './ExitSignal.type.js';
 import { MarketHistory } from './MarketHistory.js';
@@ -19,11 +19,10 @@ import {
   type RiskValidatorConfig,
   RiskValidatorConfigSchema,
 } from './RiskValidatorConfigSchema.js';
-import { sizePosition } from './sizePosition.js';
-import { type Breaker, type TradingState, TradingStateMachine } from './TradingStateMachine.js';
-
-const DAY_MS = 86_400_000;
-const MINUTE_MS = 60_000;
+import type { RuleContext } from './RuleContext.type.js';
+import type { Breaker, TradingState, TradingStateChange } from './TradingStateMachine.js';
+import { validateEntry } from './validateEntry.js';
+import { validateExit } from './validateExit.js';
 
 /** Hooks and extras of a {@link RiskValidator} that are code, not config. */
 export interface RiskValidatorOptions {
@@ -84,14 +83,10 @@ export class RiskValidator implements RiskGate {
   /** Resolved, frozen settings. */
   readonly config: Readonly<ResolvedRiskConfig>;
   readonly #options: RiskValidatorOptions;
-  readonly #states = new TradingStateMachine();
+  readonly #breakers: BreakerMonitor;
   readonly #exits: ExitManager;
   readonly #history: MarketHistory;
-  #stopLosses: number[] = [];
-  #peak = Number.NaN;
-  #day: { day: number; equity: number } | undefined;
   #regime: RegimeLabel = 'neutral';
-  #now = 0;
 
   /**
    * @param config - core's risk config fields plus optional extras; all optional
@@ -109,21 +104,22 @@ export class RiskValidator implements RiskGate {
       timeStopMs: c.timeStopHours * 3_600_000,
     });
     this.#history = new MarketHistory(Math.max(c.correlation.window, 20), c.stop.atrPeriod);
+    this.#breakers = new BreakerMonitor(this.config);
   }
 
   /** The trading state now. */
   get state(): TradingState {
-    return this.#states.state;
+    return this.#breakers.state;
   }
 
   /** Tripped breakers now. */
   get breakers(): readonly Breaker[] {
-    return this.#states.breakers;
+    return this.#breakers.breakers;
   }
 
   /** Every trading-state change so far. */
-  get stateHistory(): TradingStateMachine['history'] {
-    return this.#states.history;
+  get stateHistory(): readonly TradingStateChange[] {
+    return this.#breakers.history;
   }
 
   /**
@@ -137,10 +133,11 @@ export class RiskValidator implements RiskGate {
    */
   validate(intent: OrderIntent, portfolio: PortfolioSnapshot, market: MarketSnapshot): RiskVerdict {
     checkInputs(intent, portfolio, market);
-    this.#observePortfolio(portfolio);
+    this.#breakers.observe(portfolio);
+    const ctx = this.#context();
     return intent.side === 'sell'
-      ? this.#validateExit(intent, portfolio, market)
-      : this.#validateEntry(intent, portfolio, market);
+      ? validateExit(ctx, intent, portfolio, market)
+      : validateEntry(ctx, intent, portfolio, market);
   }
 
   /**
@@ -174,7 +171,7 @@ export class RiskValidator implements RiskGate {
    * @returns exit signals in trigger order
    */
   exitSignals(portfolio: PortfolioSnapshot, event: CandleEvent, options: ExitsOptions = {}): ExitSignal[] {
-    this.#observePortfolio(portfolio);
+    this.#breakers.observe(portfolio);
     const position = portfolio.positions[event.symbol];
     if (position === undefined || !(position.amount > 0)) {
       this.#exits.close(event.symbol);
@@ -193,7 +190,7 @@ export class RiskValidator implements RiskGate {
       options.finer,
       this.#options.customStop,
     );
-    for (const s of signals) if (s.kind === 'stop-loss') this.#noteStopLoss(s.timestamp);
+    for (const s of signals) if (s.kind === 'stop-loss') this.#breakers.noteStopLoss(s.timestamp);
     return signals;
   }
 
@@ -223,8 +220,7 @@ export class RiskValidator implements RiskGate {
    * @returns what the host/broker must do
    */
   killSwitch(portfolio: PortfolioSnapshot, reason = 'kill switch'): KillSwitchPlan {
-    this.#now = Math.max(this.#now, portfolio.timestamp);
-    this.#states.trip({ name: 'kill-switch', state: 'HALTED', reason, since: this.#now, until: null });
+    this.#breakers.kill(reason, portfolio.timestamp);
     const closeIntents: OrderIntent[] = Object.values(portfolio.positions)
       .filter((p) => p.amount > 0)
       .map((p) => ({
@@ -245,10 +241,7 @@ export class RiskValidator implements RiskGate {
    * @returns names of the breakers ended
    */
   resume(name?: string): string[] {
-    const ended = this.#states.resume(this.#now, name);
-    if (ended.includes('max-drawdown')) this.#peak = Number.NaN;
-    if (ended.includes('daily-loss')) this.#day = undefined;
-    return ended;
+    return this.#breakers.resume(name);
   }
 
   /**
@@ -264,231 +257,16 @@ export class RiskValidator implements RiskGate {
   get regime(): RegimeLabel {
     return this.#regime;
   }
-
-  #validateEntry(intent: OrderIntent, portfolio: PortfolioSnapshot, market: MarketSnapshot): RiskVerdict {
-    const c = this.config;
-    const reasons: string[] = [];
-    const rules: string[] = [];
-    const reject = (rule: string, why: string): RiskVerdict => ({
-      outcome: 'reject',
-      intent: null,
-      reasons: [...reasons, why],
-      rules: [...rules, rule],
-    });
-    const { symbol } = intent;
-    if (intent.reduceOnly) return reject('reduce-only', `reduce-only buy on ${symbol}: long-only, nothing to reduce`);
-    const state = this.#states.state;
-    if (state !== 'ACTIVE') {
-      const why = this.#states.breakers.map((b) => `${b.name}: ${b.reason}`).join('; ');
-      return reject('trading-state', `trading state ${state} refuses entries (${why})`);
-    }
-    const { equity, cash, positions } = portfolio;
-    if (equity < c.minCapital)
-      return reject('min-capital', `equity ${equity} is below the minimum capital ${c.minCapital}`);
-    const existing = positions[symbol];
-    const open = Object.values(positions).filter((p) => p.amount > 0);
-    const holding = existing !== undefined && existing.amount > 0;
-    if (!holding && open.length >= c.maxOpenPositions) {
-      return reject('max-open-positions', `${open.length} positions open, the maximum is ${c.maxOpenPositions}`);
-    }
-    const price = intent.type === 'limit' && intent.price !== undefined ? intent.price : market.price;
-    const stop = this.initialStop(symbol, price);
-    let amount: number;
-    if (intent.amount !== undefined) {
-      amount = intent.amount;
-      reasons.push(`requested ${amount}`);
-    } else {
-      let sized: ReturnType<typeof sizePosition>;
-      try {
-        sized = sizePosition(c.sizing, {
-          equity,
-          price,
-          stopPrice: stop.price,
-          ...withVolatility(market.volatility ?? this.#history.volatility(symbol)),
-          ...(intent.decision === undefined ? {} : { winProbability: intent.decision.confidence }),
-          maxPositionPct: c.maxPositionPct,
-          payoffRatio: c.takeProfitPct / c.stopLossPct,
-        });
-      } catch (err) {
-        return reject('sizing', err instanceof Error ? err.message : String(err));
-      }
-      if (!(sized.amount > 0)) return reject('sizing', sized.reason);
-      amount = sized.amount;
-      reasons.push(`sized by ${sized.reason}`);
-    }
-    const requested = amount;
-    const cut = (rule: string, to: number, why: string): void => {
-      if (to < amount) {
-        amount = Math.max(0, to);
-        rules.push(rule);
-        reasons.push(why);
-      }
-    };
-    const scale = c.regimeScale[this.#regime];
-    if (scale < 1) cut('regime', amount * scale, `${this.#regime} regime scales size by ${scale}`);
-    const corr = this.#maxCorrelation(
-      symbol,
-      open.map((p) => p.symbol),
-    );
-    if (corr !== undefined && corr.r > c.correlation.max) {
-      const why = `correlation ${corr.r.toFixed(3)} with ${corr.symbol} above ${c.correlation.max}`;
-      if (c.correlation.action === 'reject') return reject('correlation', why);
-      cut('correlation', amount * c.correlation.resizeFactor, `${why}: size x${c.correlation.resizeFactor}`);
-    }
-    const held = holding ? existing.amount * existing.markPrice : 0;
-    const posRoom = c.maxPositionPct * equity - held;
-    cut('max-position', posRoom / price, `position capped at ${pct(c.maxPositionPct)} of equity ${equity}`);
-    const exposure = open.reduce((s, p) => s + p.amount * p.markPrice, 0);
-    const expRoom = c.maxExposurePct * equity - exposure;
-    cut(
-      'max-exposure',
-      expRoom / price,
-      `total exposure capped at ${pct(c.maxExposurePct)} (now ${pct(exposure / equity)})`,
-    );
-    cut('cash', cash / (1 + c.feeReserve) / price, `free cash ${cash} (with a ${pct(c.feeReserve)} fee reserve)`);
-    if (!(amount > 0)) {
-      return { outcome: 'reject', intent: null, reasons: [...reasons, `no room left for ${symbol}`], rules };
-    }
-    const fit = applyMarketLimits(symbol, amount, price, 'buy', c.markets[symbol], {
-      exitRoom: (price - stop.price) / price,
-    });
-    if (fit.reject !== undefined) return reject('exchange-limits', fit.reject);
-    if (fit.amount < amount) {
-      rules.push('exchange-precision');
-      reasons.push(...fit.notes);
-    }
-    amount = fit.amount;
-    if (!(amount > 0)) return reject('exchange-limits', `amount rounds to 0 on ${symbol}`);
-    const sized: OrderIntent = { ...intent, amount };
-    if (intent.type === 'limit' && fit.price !== undefined) sized.price = fit.price;
-    reasons.push(
-      `entry ${amount} ${symbol} at ${price} (${pct((amount * price) / equity)} of equity), stop ${stop.how}`,
-    );
-    return { outcome: rules.length > 0 || amount < requested ? 'resize' : 'approve', intent: sized, reasons, rules };
-  }
-
-  #validateExit(intent: OrderIntent, portfolio: PortfolioSnapshot, market: MarketSnapshot): RiskVerdict {
-    const { symbol } = intent;
-    const position = portfolio.positions[symbol];
-    const reject = (rule: string, why: string): RiskVerdict => ({
-      outcome: 'reject',
-      intent: null,
-      reasons: [why],
-      rules: [rule],
-    });
-    if (position === undefined || !(position.amount > 0)) {
-      return reject('no-position', `no ${symbol} position to sell (spot, long only)`);
-    }
-    if (this.#states.state === 'HALTED' && !this.config.exitsWhenHalted && intent.reason !== 'kill-switch') {
-      return reject('trading-state', `trading state HALTED refuses ${intent.reason} (exitsWhenHalted is false)`);
-    }
-    const reasons: string[] = [];
-    const rules: string[] = [];
-    const requested = intent.amount ?? position.amount;
-    let amount = Math.min(requested, position.amount);
-    if (amount < requested) {
-      rules.push('position');
-      reasons.push(`sell ${requested} capped at the position ${position.amount}`);
-    }
-    const m = this.config.markets[symbol];
-    if (m !== undefined) {
-      const rest = position.amount - amount;
-      const step = m.precision?.amount ?? 0;
-      const minAmount = m.limits?.amount?.min ?? 0;
-      const minCost = m.limits?.cost?.min ?? 0;
-      if (rest > 0 && (rest < step || rest < minAmount || rest * market.price < minCost)) {
-        amount = position.amount;
-        rules.push('exit-dust');
-        reasons.push(`selling the whole position: the rest ${rest} would be unsellable dust`);
-      }
-      const fit = applyMarketLimits(symbol, amount, market.price, 'sell', m);
-      if (fit.reject !== undefined) return reject('exchange-limits', fit.reject);
-      if (fit.amount !== amount) {
-        rules.push('exchange-precision');
-        reasons.push(...fit.notes);
-      }
-      amount = fit.amount;
-    }
-    if (!(amount > 0)) return reject('exchange-limits', `sell amount rounds to 0 on ${symbol}`);
-    reasons.push(`${intent.reason}: sell ${amount} of ${position.amount} ${symbol}`);
+  #context(): RuleContext {
     return {
-      outcome: rules.length > 0 ? 'resize' : 'approve',
-      intent: { ...intent, amount, reduceOnly: true },
-      reasons,
-      rules,
+      config: this.config,
+      state: this.#breakers.state,
+      breakers: this.#breakers.breakers,
+      regime: this.#regime,
+      history: this.#history,
+      initialStop: (symbol, price) => this.initialStop(symbol, price),
     };
   }
-
-  #maxCorrelation(symbol: string, others: readonly string[]): { r: number; symbol: string } | undefined {
-    let best: { r: number; symbol: string } | undefined;
-    for (const o of others) {
-      if (o === symbol) continue;
-      const r = this.#history.correlation(symbol, o, Math.min(10, this.config.correlation.window));
-      if (r !== undefined && (best === undefined || r > best.r)) best = { r, symbol: o };
-    }
-    return best;
-  }
-
-  #observePortfolio(p: PortfolioSnapshot): void {
-    const c = this.config;
-    const now = Math.max(this.#now, p.timestamp);
-    this.#now = now;
-    const ended = this.#states.update(now);
-    if (ended.includes('max-drawdown')) this.#peak = Number.NaN;
-    const day = Math.floor(now / DAY_MS);
-    if (this.#day === undefined || this.#day.day !== day) this.#day = { day, equity: p.equity };
-    if (!(this.#peak >= p.equity)) this.#peak = p.equity;
-    const auto = c.breakers.resume === 'auto';
-    const start = this.#day.equity;
-    if (
-      c.dailyLossLimitPct > 0 &&
-      !this.#states.has('daily-loss') &&
-      start - p.equity >= c.dailyLossLimitPct * start * (1 - 1e-12)
-    ) {
-      this.#states.trip({
-        name: 'daily-loss',
-        state: 'HALTED',
-        reason: `equity ${p.equity} is down ${pct((start - p.equity) / start)} from ${start} today, limit ${pct(c.dailyLossLimitPct)}`,
-        since: now,
-        until: auto ? (day + 1) * DAY_MS : null,
-      });
-    }
-    const peak = this.#peak;
-    if (
-      c.maxDrawdownPct > 0 &&
-      !this.#states.has('max-drawdown') &&
-      peak - p.equity >= c.maxDrawdownPct * peak * (1 - 1e-12)
-    ) {
-      this.#states.trip({
-        name: 'max-drawdown',
-        state: 'HALTED',
-        reason: `drawdown ${pct((peak - p.equity) / peak)} from peak ${peak}, limit ${pct(c.maxDrawdownPct)}`,
-        since: now,
-        until: auto ? now + c.breakers.drawdownCooldownMinutes * MINUTE_MS : null,
-      });
-    }
-  }
-
-  #noteStopLoss(at: number): void {
-    const { count, lookbackMinutes, cooldownMinutes } = this.config.stopLossCooldown;
-    if (count === 0) return;
-    this.#stopLosses = this.#stopLosses.filter((t) => t > at - lookbackMinutes * MINUTE_MS);
-    this.#stopLosses.push(at);
-    if (this.#stopLosses.length >= count) {
-      this.#states.trip({
-        name: 'stop-loss-cooldown',
-        state: 'REDUCING',
-        reason: `${this.#stopLosses.length} stop-losses within ${lookbackMinutes} min`,
-        since: at,
-        until: at + cooldownMinutes * MINUTE_MS,
-      });
-      this.#stopLosses = [];
-    }
-  }
-}
-
-function withVolatility(v: number | undefined): { volatility?: number } {
-  return v === undefined ? {} : { volatility: v };
 }
 
 function checkInputs(intent: OrderIntent, portfolio: PortfolioSnapshot, market: MarketSnapshot): void {
@@ -513,8 +291,4 @@ function checkInputs(intent: OrderIntent, portfolio: PortfolioSnapshot, market: 
       `Limit price for ${intent.symbol} must be a positive finite number, got "${intent.price}"`,
     );
   }
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
 }

@@ -5,6 +5,7 @@ describe('@sextant/risk public surface', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(risk).sort()).toMatchInlineSnapshot(`
       [
+        "BreakerMonitor",
         "ExitManager",
         "MarketHistory",
         "PreflightError",
@@ -22,6 +23,8 @@ describe('@sextant/risk public surface', () => {
         "runPreflight",
         "scanMarkets",
         "sizePosition",
+        "validateEntry",
+        "validateExit",
       ]
     `);
   });

@@ -33,3 +33,7 @@ export type { PreflightCheck, PreflightOptions, PreflightProbes, PreflightReport
 export { ScannerConfigSchema, type ScannerConfig } from './scanner/ScannerConfigSchema.js';
 export { scanMarkets, type MarketScore, type ScanInput, type ScanResult } from './scanner/scanMarkets.js';
 export { marketRegime, type MarketRegime } from './scanner/marketRegime.js';
+export { BreakerMonitor } from './BreakerMonitor.js';
+export { validateEntry } from './validateEntry.js';
+export { validateExit } from './validateExit.js';
+export type { RuleContext } from './RuleContext.type.js';
