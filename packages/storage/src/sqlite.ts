@@ -1,1 +1,18 @@
-export {};
+export type {
+  Awaitable,
+  DurableStateStore,
+  HistoryQuery,
+  LedgerEntry,
+  ModelMetricPoint,
+  ModelRecord,
+  OrderRecord,
+  OrderStatusChange,
+  PositionRecord,
+} from './sqlite/DurableStateStore.type.js';
+export {
+  SqliteStateStoreConfigSchema,
+  type SqliteStateStoreConfig,
+  type SqliteStateStoreConfigInput,
+} from './sqlite/SqliteStateStoreConfig.js';
+export { SqliteStateStore, type SqliteStateStoreOptions } from './sqlite/SqliteStateStore.js';
+export { pruneBackups, type PruneBackupsOptions } from './sqlite/backupDatabase.js';
