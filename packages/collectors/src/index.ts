@@ -40,3 +40,11 @@ export type {
 } from './marketdata/MarketData.type.js';
 export { COINGECKO_SCHEMAS } from './marketdata/COINGECKO_SCHEMAS.js';
 export { KeyPool } from './marketdata/KeyPool.js';
+// FX
+export { FxClient, type FxClientOptions } from './fx/FxClient.js';
+export type { FxProvider, FxRate } from './fx/FxProvider.type.js';
+export { createFrankfurterFxProvider } from './fx/createFrankfurterFxProvider.js';
+// Schedules
+export { createScheduler, type SchedulerOptions } from './schedule/createScheduler.js';
+export { referenceSchedule, type ReferenceScheduleOptions } from './schedule/referenceSchedule.js';
+export type { JobInfo, ScheduleSpec, Scheduler, SchedulerEvents } from './schedule/Scheduler.type.js';

@@ -62,6 +62,8 @@ export interface BinanceOrdersPlugin extends FakeExchangePlugin {
   readonly balances: Readonly<Record<string, number>>;
   /** Fault the next order creations, in order. */
   enqueue(...faults: OrderFaultKind[]): void;
+  /** Answer the next `n` order lookups (`GET /api/v3/order`, `GET /api/v3/openOrders`) with HTTP 503. */
+  failLookups(n: number): void;
   /** Fill (part of) a resting order at `price`, as if the market traded through it. */
   fill(clientOrderId: string, qty?: number, price?: number): void;
   /** Place an order as if from another client (the exchange UI, another bot). */
@@ -104,6 +106,12 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
   const orders: FakeOrder[] = [];
   const trades: FakeTrade[] = [];
   const faults: OrderFaultKind[] = [];
+  let lookupFailures = 0;
+  const unavailable = (): FakeReply | undefined => {
+    if (lookupFailures <= 0) return undefined;
+    lookupFailures--;
+    return { status: 503, body: '<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>' };
+  };
   let nextOrderId = 1000;
   let nextTradeId = 5000;
   let state: FakeExchangeState | undefined;
@@ -255,6 +263,8 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
       path: '/api/v3/order',
       weight: 4,
       handle: (req) => {
+        const down = unavailable();
+        if (down !== undefined) return down;
         const o = find(req);
         return o === undefined ? err(-2013, 'Order does not exist.') : { body: orderJson(o) };
       },
@@ -278,6 +288,8 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
       path: '/api/v3/openOrders',
       weight: (req) => (req.query.get('symbol') === null ? 80 : 6),
       handle: (req) => {
+        const down = unavailable();
+        if (down !== undefined) return down;
         const symbol = req.query.get('symbol');
         const open = orders.filter(
           (o) => (symbol === null || o.symbol === symbol) && (o.status === 'NEW' || o.status === 'PARTIALLY_FILLED'),
@@ -370,6 +382,9 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
     balances,
     enqueue: (...f) => {
       faults.push(...f);
+    },
+    failLookups: (n) => {
+      lookupFailures = n;
     },
     fill(clientOrderId, qty, price) {
       const o = orders.find((x) => x.clientOrderId === clientOrderId);
