@@ -5,7 +5,7 @@ import type { FeatureMatrix } from '../Model.type.js';
 
 /**
  * Rows `start..end-1` of a feature matrix, in the same form: a `number[][]`
- * slice, or a {@link FeatureFrame} whose columns are zero-copy `subarray`
+ * slice, or a `FeatureFrame` whose columns are zero-copy `subarray`
  * views with the same names and hash (so the feature-hash guard still holds).
  *
  * @param X - rows x features, or a FeatureFrame
