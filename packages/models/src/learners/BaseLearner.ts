@@ -98,11 +98,14 @@ export abstract class BaseLearner<S> implements Model {
       validation = { X: vX, y: toTarget(options.validation.y, vX.rows, 'validation.y') };
     }
     this.prepareTargets(target, validation?.y);
-    this.fitMatrix(m, target, { weight, validation });
+    const trainMetrics = this.fitMatrix(m, target, { weight, validation });
     this.#range = FeatureRange.fromMatrix(m, this.#trustMargin);
-    const evalOn = validation ?? { X: m, y: target };
-    const raw = this.evaluate(withLayout(evalOn.X, 'row'), evalOn.y);
-    const metrics = validation ? raw : Object.fromEntries(Object.entries(raw).map(([k, v]) => [`train_${k}`, v]));
+    let metrics: Record<string, number>;
+    if (validation) metrics = this.evaluate(withLayout(validation.X, 'row'), validation.y);
+    else {
+      const raw = trainMetrics ?? this.evaluate(withLayout(m, 'row'), target);
+      metrics = Object.fromEntries(Object.entries(raw).map(([k, v]) => [`train_${k}`, v]));
+    }
     const ts = m.timestamp;
     this.#manifest = {
       ...this.#manifest,
@@ -188,8 +191,8 @@ export abstract class BaseLearner<S> implements Model {
   /** Hook to validate or encode targets before fitting (classifiers map labels to classes). */
   protected prepareTargets(_y: Float64Array, _validationY: Float64Array | undefined): void {}
 
-  /** Train on a converted matrix. */
-  protected abstract fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): void;
+  /** Train on a converted matrix; may return training metrics it got for free (else `evaluate` runs on the training rows). */
+  protected abstract fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): Record<string, number> | undefined;
   /** Predict a row-major matrix. */
   protected abstract predictMatrix(m: Matrix): Float64Array;
   /** Metrics of the fitted model on row-major `m` against `y`. */

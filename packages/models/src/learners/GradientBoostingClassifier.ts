@@ -105,7 +105,7 @@ export class GradientBoostingClassifier extends BaseLearner<GbdtState> {
     this.#encoder = ClassEncoder.fit(y);
   }
 
-  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): void {
+  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): undefined {
     const p = this.manifest.params as z.output<typeof GradientBoostingConfigSchema>;
     const enc = this.#encoder!;
     const K = enc.size;
@@ -124,6 +124,7 @@ export class GradientBoostingClassifier extends BaseLearner<GbdtState> {
     this.#ensemble = new TreeEnsemble(spec);
     const xgboost = toXGBoostJSON(spec, { baseScore: r.baseScore, numClass: K === 2 ? 0 : K });
     this.#state = { xgboost, classes: [...enc.classes], rounds: r.rounds, history: r.history };
+    return undefined;
   }
 
   /** Row-major probabilities rows x K. */

@@ -95,7 +95,7 @@ export class GradientBoostingRegressor extends BaseLearner<GbdtState> {
     return { ...x, learner: { ...x.learner, feature_names: [...names], feature_types: names.map(() => 'float') } };
   }
 
-  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): void {
+  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): Record<string, number> | undefined {
     const p = this.manifest.params as z.output<typeof GradientBoostingConfigSchema>;
     const r = trainGbdt(m, y, 1, 'squared', ctx.weight, ctx.validation, p);
     const spec = {
@@ -109,6 +109,7 @@ export class GradientBoostingRegressor extends BaseLearner<GbdtState> {
     this.#ensemble = new TreeEnsemble(spec);
     const xgboost = toXGBoostJSON(spec, { baseScore: r.baseScore, numClass: 0 });
     this.#state = { xgboost, rounds: r.rounds, history: r.history };
+    return ctx.validation ? undefined : regressionMetrics(r.margins, y);
   }
 
   protected predictMatrix(m: Matrix): Float64Array {

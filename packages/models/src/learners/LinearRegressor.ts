@@ -79,11 +79,12 @@ export class LinearRegressor extends BaseLearner<LinearState> {
     return this.#intercept;
   }
 
-  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): void {
+  protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): undefined {
     const p = this.manifest.params as z.output<typeof LinearRegressorConfigSchema>;
     const { coef, intercept } = solveRidge(m, y, ctx.weight, p.lambda, p.fitIntercept);
     this.#coef = coef;
     this.#intercept = intercept;
+    return undefined;
   }
 
   protected predictMatrix(m: Matrix): Float64Array {

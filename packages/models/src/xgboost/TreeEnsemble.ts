@@ -18,6 +18,9 @@ export interface TreeEnsembleSpec {
   objective: XGBoostObjective;
 }
 
+/** Rows walked through each tree together in batch prediction. */
+const BLOCK = 16;
+
 /**
  * A packed, float32 evaluator of boosted trees with xgboost's semantics:
  * features are rounded to float32, a split sends a row left when
@@ -35,16 +38,21 @@ export interface TreeEnsembleSpec {
 export class TreeEnsemble {
   /** The spec this ensemble was built from. */
   readonly spec: TreeEnsembleSpec;
-  readonly #left: Int32Array;
-  readonly #right: Int32Array;
-  readonly #feature: Int32Array;
+  /** Per node: `[left child (right = left + 1), split feature]`; a leaf points to itself. */
+  readonly #node: Int32Array;
+  /** Per node: float32 split threshold; NaN for a leaf, so a leaf never moves. */
   readonly #threshold: Float32Array;
-  readonly #defaultLeft: Uint8Array;
+  /** Per node: the leaf value (0 for splits). */
+  readonly #leaf: Float32Array;
+  /** 1 where missing values go right (the complement of xgboost's default_left); 0 for leaves. */
+  readonly #defaultRight: Uint8Array;
   readonly #roots: Int32Array;
+  readonly #depth: Int32Array;
   readonly #group: Int32Array;
   readonly #base: Float32Array;
   readonly #scratch: Float32Array;
   readonly #acc: Float32Array;
+  readonly #accK: Float32Array;
   readonly #transform: (typeof XGBOOST_OBJECTIVES)[XGBoostObjective];
 
   /**
@@ -54,30 +62,88 @@ export class TreeEnsemble {
     this.spec = spec;
     let total = 0;
     for (const t of spec.trees) total += t.left.length;
-    this.#left = new Int32Array(total);
-    this.#right = new Int32Array(total);
-    this.#feature = new Int32Array(total);
+    this.#node = new Int32Array(2 * total);
     this.#threshold = new Float32Array(total);
-    this.#defaultLeft = new Uint8Array(total);
+    this.#leaf = new Float32Array(total);
+    this.#defaultRight = new Uint8Array(total);
     this.#roots = new Int32Array(spec.trees.length);
+    this.#depth = new Int32Array(spec.trees.length);
     this.#group = Int32Array.from(spec.treeGroup);
     let at = 0;
     spec.trees.forEach((t, i) => {
       this.#roots[i] = at;
-      for (let n = 0; n < t.left.length; n++) {
-        const l = t.left[n]!;
-        this.#left[at + n] = l < 0 ? -1 : l + at;
-        this.#right[at + n] = l < 0 ? -1 : t.right[n]! + at;
-      }
-      this.#feature.set(t.feature, at);
-      this.#threshold.set(t.threshold, at);
-      this.#defaultLeft.set(t.defaultLeft, at);
-      at += t.left.length;
+      const packed = this.#pack(t, at);
+      this.#depth[i] = packed.depth;
+      at = packed.next;
     });
     this.#base = Float32Array.from(spec.baseMargin);
-    this.#scratch = new Float32Array(spec.numFeature);
-    this.#acc = new Float32Array(spec.numGroup);
+    this.#scratch = new Float32Array(BLOCK * spec.numFeature);
+    this.#acc = new Float32Array(BLOCK);
+    this.#accK = new Float32Array(spec.numGroup);
     this.#transform = XGBOOST_OBJECTIVES[spec.objective];
+  }
+
+  /**
+   * Copy one tree in breadth-first order so that each right child directly
+   * follows its left sibling, and make leaves absorbing (self-loop, NaN
+   * threshold) so every row walks exactly `depth` steps without branches.
+   */
+  #pack(t: TreeArrays, at: number): { next: number; depth: number } {
+    const order = [0];
+    const level = [0];
+    let depth = 0;
+    let next = at + 1;
+    for (let q = 0; q < order.length; q++) {
+      const old = order[q]!;
+      const id = at + q;
+      const l = t.left[old]!;
+      if (l < 0) {
+        this.#node[2 * id] = id;
+        this.#threshold[id] = Number.NaN;
+        this.#leaf[id] = t.threshold[old]!;
+        continue;
+      }
+      depth = Math.max(depth, level[q]! + 1);
+      this.#threshold[id] = t.threshold[old]!;
+      this.#defaultRight[id] = t.defaultLeft[old] === 1 ? 0 : 1;
+      this.#node[2 * id] = next;
+      this.#node[2 * id + 1] = t.feature[old]!;
+      order.push(l, t.right[old]!);
+      level.push(level[q]! + 1, level[q]! + 1);
+      next += 2;
+    }
+    return { next, depth };
+  }
+
+  /**
+   * Float32 margins of `rows` rows (one-output models) whose float32 values
+   * sit row-major in the scratch buffer, into `acc`. Rows go through each
+   * tree together, so their independent walks overlap in the CPU.
+   */
+  #marginBlock(rows: number, acc: Float32Array): void {
+    const x = this.#scratch;
+    const p = this.spec.numFeature;
+    const node = this.#node;
+    const thr = this.#threshold;
+    const leaf = this.#leaf;
+    const dRight = this.#defaultRight;
+    const roots = this.#roots;
+    const depths = this.#depth;
+    const base = this.#base[0]!;
+    for (let r = 0; r < rows; r++) acc[r] = base;
+    for (let t = 0; t < roots.length; t++) {
+      const root = roots[t]!;
+      const depth = depths[t]!;
+      for (let r = 0, o = 0; r < rows; r++, o += p) {
+        let i = root;
+        for (let d = 0; d < depth; d++) {
+          const v = x[o + node[2 * i + 1]!]!;
+          // Right when v >= threshold, or when v is NaN and missing values go right.
+          i = node[2 * i]! + (+(v >= thr[i]!) | (+(v !== v) & dRight[i]!));
+        }
+        acc[r] = acc[r]! + leaf[i]!;
+      }
+    }
   }
 
   /** Number of trees. */
@@ -94,25 +160,27 @@ export class TreeEnsemble {
    */
   marginRow(row: ArrayLike<number>, out: Float32Array = new Float32Array(this.spec.numGroup)): Float32Array {
     const x = this.#scratch;
-    for (let c = 0; c < x.length; c++) x[c] = row[c]!;
+    const p = this.spec.numFeature;
+    for (let c = 0; c < p; c++) x[c] = row[c]!;
+    if (this.spec.numGroup === 1) {
+      this.#marginBlock(1, this.#acc);
+      out[0] = this.#acc[0]!;
+      return out;
+    }
     out.set(this.#base);
-    const left = this.#left;
-    const right = this.#right;
-    const feature = this.#feature;
+    const node = this.#node;
     const thr = this.#threshold;
-    const defLeft = this.#defaultLeft;
+    const dRight = this.#defaultRight;
     const roots = this.#roots;
     const group = this.#group;
     for (let t = 0; t < roots.length; t++) {
-      let n = roots[t]!;
-      let l = left[n]!;
-      while (l >= 0) {
-        const v = x[feature[n]!]!;
-        n = v < thr[n]! ? l : Number.isNaN(v) ? (defLeft[n] === 1 ? l : right[n]!) : right[n]!;
-        l = left[n]!;
+      let i = roots[t]!;
+      for (let d = this.#depth[t]!; d > 0; d--) {
+        const v = x[node[2 * i + 1]!]!;
+        i = node[2 * i]! + (+(v >= thr[i]!) | (+(v !== v) & dRight[i]!));
       }
       const g = group[t]!;
-      out[g] = out[g]! + thr[n]!;
+      out[g] = out[g]! + this.#leaf[i]!;
     }
     return out;
   }
@@ -125,8 +193,14 @@ export class TreeEnsemble {
    * @returns the transformed prediction
    */
   predictRow(row: ArrayLike<number>): number {
-    const m = this.marginRow(row, this.#acc);
-    if (this.spec.numGroup === 1) return this.#apply1(m[0]!);
+    if (this.spec.numGroup === 1) {
+      const x = this.#scratch;
+      const p = this.spec.numFeature;
+      for (let c = 0; c < p; c++) x[c] = row[c]!;
+      this.#marginBlock(1, this.#acc);
+      return this.#apply1(this.#acc[0]!);
+    }
+    const m = this.marginRow(row, this.#accK);
     let best = 0;
     for (let k = 1; k < m.length; k++) if (m[k]! > m[best]!) best = k;
     return best;
@@ -141,9 +215,21 @@ export class TreeEnsemble {
   predictMargins(m: Matrix): Float32Array {
     const K = this.spec.numGroup;
     const out = new Float32Array(m.rows * K);
-    const acc = this.#acc;
+    const { data, cols } = m;
+    const x = this.#scratch;
+    if (K === 1) {
+      const acc = this.#acc;
+      for (let r0 = 0; r0 < m.rows; r0 += BLOCK) {
+        const n = Math.min(BLOCK, m.rows - r0);
+        for (let j = 0; j < n * cols; j++) x[j] = data[r0 * cols + j]!;
+        this.#marginBlock(n, acc);
+        for (let r = 0; r < n; r++) out[r0 + r] = acc[r]!;
+      }
+      return out;
+    }
+    const acc = this.#accK;
     for (let r = 0; r < m.rows; r++) {
-      this.marginRow(m.data.subarray(r * m.cols, (r + 1) * m.cols), acc);
+      this.marginRow(data.subarray(r * cols, (r + 1) * cols), acc);
       out.set(acc, r * K);
     }
     return out;

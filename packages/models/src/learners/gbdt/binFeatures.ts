@@ -3,10 +3,12 @@ import type { Matrix } from '../../data/Matrix.type.js';
 /** Bin index marking a missing (NaN) value. */
 export const MISSING_BIN = 255;
 
-/** Quantised features: bins row-major plus the float32 cut points per feature. */
+/** Quantised features: bins column-major plus the float32 cut points per feature. */
 export interface BinnedFeatures {
-  /** Row-major bin index per cell (`MISSING_BIN` for NaN). */
+  /** Column-major bin index per cell, `bins[c * rows + r]` (`MISSING_BIN` for NaN). */
   bins: Uint8Array;
+  /** Row-major histogram offsets `f * 512 + 2 * bin` (built by {@link withHistOffsets} for training). */
+  offsets?: Uint16Array | Uint32Array;
   rows: number;
   cols: number;
   /** Per feature, ascending float32 cuts: bin b holds values v with cuts[b-1] <= v < cuts[b]. */
@@ -54,7 +56,7 @@ export function binFeatures(m: Matrix, cuts: Float32Array[]): BinnedFeatures {
     for (let r = 0; r < rows; r++) {
       const v = m.layout === 'col' ? m.data[c * rows + r]! : m.data[r * cols + c]!;
       if (Number.isNaN(v)) {
-        bins[r * cols + c] = MISSING_BIN;
+        bins[c * rows + r] = MISSING_BIN;
         continue;
       }
       f32[0] = v;
@@ -66,8 +68,20 @@ export function binFeatures(m: Matrix, cuts: Float32Array[]): BinnedFeatures {
         if (cut[mid]! <= x) lo = mid + 1;
         else hi = mid;
       }
-      bins[r * cols + c] = lo;
+      bins[c * rows + r] = lo;
     }
   }
   return { bins, rows, cols, cuts };
+}
+
+/** Add row-major histogram offsets (`f * 512 + 2 * bin`) for fast row-wise histogram building. */
+export function withHistOffsets(data: BinnedFeatures): BinnedFeatures {
+  const { bins, rows, cols } = data;
+  const offsets = cols * 512 <= 65536 ? new Uint16Array(rows * cols) : new Uint32Array(rows * cols);
+  for (let c = 0; c < cols; c++) {
+    const col = bins.subarray(c * rows, (c + 1) * rows);
+    const o = c * 512;
+    for (let r = 0; r < rows; r++) offsets[r * cols + c] = o + (col[r]! << 1);
+  }
+  return { ...data, offsets };
 }

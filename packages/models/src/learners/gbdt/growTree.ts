@@ -18,6 +18,8 @@ export interface GrowParams {
 /** A grown tree plus the bin index of each split (for binned traversal). */
 export interface GrownTree extends TreeArrays {
   splitBin: Int32Array;
+  /** `[leaf id, start, end)` triples over the reordered `rowIdx`: which sampled rows each leaf holds. */
+  leafSegments: Int32Array;
 }
 
 const STRIDE = 512; // 256 bins x (grad, hess)
@@ -66,7 +68,8 @@ export function growTree(
   params: GrowParams,
   ws: GrowWorkspace,
 ): GrownTree {
-  const { bins, cols: p, cuts } = data;
+  const { bins, rows: n, cols: p, cuts } = data;
+  const offsets = data.offsets!;
   const nodes = {
     left: [] as number[],
     right: [] as number[],
@@ -97,10 +100,12 @@ export function growTree(
     G0 += g[rowIdx[i]!]!;
     H0 += h[rowIdx[i]!]!;
   }
+  const leaves: number[] = [];
   const root: Open = { id: add(G0, H0), start: 0, end: count, G: G0, H: H0, hist: undefined };
-  if (params.maxDepth > 0) {
+  if (params.maxDepth === 0) leaves.push(root.id, 0, count);
+  else {
     root.hist = ws.take();
-    buildHist(root.hist, bins, p, g, h, rowIdx, 0, count, feats);
+    buildHist(root.hist, offsets, p, g, h, rowIdx, 0, count, feats);
   }
   let level: Open[] = [root];
   for (let depth = 0; depth < params.maxDepth && level.length > 0; depth++) {
@@ -110,25 +115,26 @@ export function growTree(
       const s = bestSplit(node.hist!, node.G, node.H, feats, cuts, params);
       if (s === undefined) {
         ws.give(node.hist);
+        leaves.push(node.id, node.start, node.end);
         continue;
       }
-      const mid = partition(bins, p, rowIdx, node.start, node.end, s.feature, s.bin, s.defaultLeft, ws.scratch);
+      const mid = partition(bins, n, rowIdx, node.start, node.end, s.feature, s.bin, s.defaultLeft, ws.scratch);
       const l: Open = { id: add(s.GL, s.HL), start: node.start, end: mid, G: s.GL, H: s.HL, hist: undefined };
-      const r: Open = { id: add(node.G - s.GL, node.H - s.HL), start: mid, end: node.end, G: 0, H: 0, hist: undefined };
-      r.G = node.G - s.GL;
-      r.H = node.H - s.HL;
-      const n = node.id;
-      nodes.left[n] = l.id;
-      nodes.right[n] = r.id;
-      nodes.feature[n] = s.feature;
-      nodes.threshold[n] = cuts[s.feature]![s.bin]!;
-      nodes.defaultLeft[n] = s.defaultLeft ? 1 : 0;
-      nodes.lossChange[n] = s.gain;
-      nodes.splitBin[n] = s.bin;
+      const GR = node.G - s.GL;
+      const HR = node.H - s.HL;
+      const r: Open = { id: add(GR, HR), start: mid, end: node.end, G: GR, H: HR, hist: undefined };
+      const id = node.id;
+      nodes.left[id] = l.id;
+      nodes.right[id] = r.id;
+      nodes.feature[id] = s.feature;
+      nodes.threshold[id] = cuts[s.feature]![s.bin]!;
+      nodes.defaultLeft[id] = s.defaultLeft ? 1 : 0;
+      nodes.lossChange[id] = s.gain;
+      nodes.splitBin[id] = s.bin;
       if (childrenNeedHist) {
         const [small, large] = mid - node.start <= node.end - mid ? [l, r] : [r, l];
         small.hist = ws.take();
-        buildHist(small.hist, bins, p, g, h, rowIdx, small.start, small.end, feats);
+        buildHist(small.hist, offsets, p, g, h, rowIdx, small.start, small.end, feats);
         const parent = node.hist!;
         const sh = small.hist;
         for (let k = 0; k < feats.length; k++) {
@@ -137,7 +143,10 @@ export function growTree(
         }
         large.hist = parent;
         next.push(l, r);
-      } else ws.give(node.hist);
+      } else {
+        ws.give(node.hist);
+        leaves.push(l.id, l.start, l.end, r.id, r.start, r.end);
+      }
     }
     level = next;
   }
@@ -152,12 +161,13 @@ export function growTree(
     lossChange: Float32Array.from(nodes.lossChange),
     sumHessian: Float32Array.from(nodes.sumHessian),
     splitBin: Int32Array.from(nodes.splitBin),
+    leafSegments: Int32Array.from(leaves),
   };
 }
 
 function buildHist(
   hist: Float64Array,
-  bins: Uint8Array,
+  offsets: Uint16Array | Uint32Array,
   p: number,
   g: Float64Array,
   h: Float64Array,
@@ -174,8 +184,8 @@ function buildHist(
       const gr = g[r]!;
       const hr = h[r]!;
       const base = r * p;
-      for (let f = 0, o = 0; f < p; f++, o += STRIDE) {
-        const j = o + (bins[base + f]! << 1);
+      for (let f = 0; f < p; f++) {
+        const j = offsets[base + f]!;
         hist[j] = hist[j]! + gr;
         hist[j + 1] = hist[j + 1]! + hr;
       }
@@ -188,8 +198,7 @@ function buildHist(
     const hr = h[r]!;
     const base = r * p;
     for (let k = 0; k < nf; k++) {
-      const f = feats[k]!;
-      const j = f * STRIDE + (bins[base + f]! << 1);
+      const j = offsets[base + feats[k]!]!;
       hist[j] = hist[j]! + gr;
       hist[j + 1] = hist[j + 1]! + hr;
     }
@@ -259,7 +268,7 @@ function bestSplit(
 /** Stable partition of rowIdx[start, end): rows going left first. Returns the split point. */
 function partition(
   bins: Uint8Array,
-  p: number,
+  n: number,
   rowIdx: Uint32Array,
   start: number,
   end: number,
@@ -270,9 +279,10 @@ function partition(
 ): number {
   let l = start;
   let r = 0;
+  const col = bins.subarray(f * n, (f + 1) * n);
   for (let i = start; i < end; i++) {
     const row = rowIdx[i]!;
-    const b = bins[row * p + f]!;
+    const b = col[row]!;
     if (b === MISSING_BIN ? defaultLeft : b <= bin) rowIdx[l++] = row;
     else scratch[r++] = row;
   }

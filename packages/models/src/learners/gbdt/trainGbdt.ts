@@ -1,7 +1,7 @@
 import type { Matrix } from '../../data/Matrix.type.js';
 import type { TreeArrays } from '../../xgboost/TreeArrays.type.js';
 import { createRng } from '../createRng.js';
-import { type BinnedFeatures, binFeatures, computeCuts, MISSING_BIN } from './binFeatures.js';
+import { type BinnedFeatures, binFeatures, computeCuts, MISSING_BIN, withHistOffsets } from './binFeatures.js';
 import { type GrownTree, GrowWorkspace, growTree } from './growTree.js';
 
 /** Resolved boosting parameters (xgboost names). */
@@ -34,6 +34,8 @@ export interface GbdtResult {
   rounds: number;
   /** Validation metric per round (rmse or logloss), empty without validation. */
   history: number[];
+  /** Training margins (float64 sums of the float32 leaves), rows x groups, with every round grown. */
+  margins: Float64Array;
 }
 
 /**
@@ -55,7 +57,7 @@ export function trainGbdt(
   const n = X.rows;
   const p = X.cols;
   const cuts = computeCuts(X, params.maxBin);
-  const data = binFeatures(X, cuts);
+  const data = withHistOffsets(binFeatures(X, cuts));
   const val = validation ? binFeatures(validation.X, cuts) : undefined;
   const rand = createRng(params.seed);
   const { baseScore, baseMargin } = initialScore(y, weight, K, loss);
@@ -82,6 +84,7 @@ export function trainGbdt(
   let best = Number.POSITIVE_INFINITY;
   let bestRound = -1;
   const prob = new Float64Array(K);
+  const inSample = new Uint8Array(n);
   for (let round = 0; round < params.nEstimators; round++) {
     let count = 0;
     for (let i = 0; i < n; i++) if (params.subsample >= 1 || rand() < params.subsample) rowIdx[count++] = i;
@@ -89,9 +92,10 @@ export function trainGbdt(
       gradients(F, y, weight, K, k, loss, g, h, prob);
       const feats = nFeat === p ? allFeats : sampleFeatures(p, nFeat, rand);
       const tree = growTree(data, g, h, rowIdx, count, feats, grow, ws);
+      addLeaves(tree, rowIdx, F, K, k);
+      if (count < n) addTree(tree, data, F, K, k, sampled(rowIdx, count, n, inSample));
       // rowIdx was reordered; restore ascending order for cache-friendly scans next time.
       if (K > 1) rowIdx.subarray(0, count).sort();
-      addTree(tree, data, F, K, k);
       if (val && VF) addTree(tree, val, VF, K, k);
       trees.push(tree);
       treeGroup.push(k);
@@ -114,6 +118,7 @@ export function trainGbdt(
     baseMargin,
     rounds,
     history,
+    margins: F,
   };
 }
 
@@ -184,14 +189,41 @@ function sampleFeatures(p: number, m: number, rand: () => number): Int32Array {
   return all.slice(0, m).sort();
 }
 
-/** Add a tree's leaf values to the margins of every binned row. */
-function addTree(tree: GrownTree, data: BinnedFeatures, F: Float64Array, K: number, k: number): void {
-  const { bins, cols: p, rows } = data;
+/** Add each leaf's value to the margins of the sampled rows it holds. */
+function addLeaves(tree: GrownTree, rowIdx: Uint32Array, F: Float64Array, K: number, k: number): void {
+  const seg = tree.leafSegments;
+  for (let s = 0; s < seg.length; s += 3) {
+    const v = tree.threshold[seg[s]!]!;
+    for (let i = seg[s + 1]!; i < seg[s + 2]!; i++) {
+      const j = rowIdx[i]! * K + k;
+      F[j] = F[j]! + v;
+    }
+  }
+}
+
+/** Mark the sampled rows in `flags` (1 = sampled) and return it. */
+function sampled(rowIdx: Uint32Array, count: number, n: number, flags: Uint8Array): Uint8Array {
+  flags.fill(0, 0, n);
+  for (let i = 0; i < count; i++) flags[rowIdx[i]!] = 1;
+  return flags;
+}
+
+/** Add a tree's leaf values to the margins of every binned row (or those not flagged in `skip`). */
+function addTree(
+  tree: GrownTree,
+  data: BinnedFeatures,
+  F: Float64Array,
+  K: number,
+  k: number,
+  skip?: Uint8Array,
+): void {
+  const { bins, rows } = data;
   const { left, right, feature, splitBin, defaultLeft, threshold } = tree;
   for (let r = 0; r < rows; r++) {
+    if (skip?.[r] === 1) continue;
     let nd = 0;
     while (left[nd]! >= 0) {
-      const b = bins[r * p + feature[nd]!]!;
+      const b = bins[feature[nd]! * rows + r]!;
       nd = (b === MISSING_BIN ? defaultLeft[nd] === 1 : b <= splitBin[nd]!) ? left[nd]! : right[nd]!;
     }
     F[r * K + k] = F[r * K + k]! + threshold[nd]!;

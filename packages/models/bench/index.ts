@@ -1,0 +1,10 @@
+/**
+ * `npm run bench -- models`: our learners against the native baselines they
+ * must beat or approach, measured in the same run on seeded synthetic data.
+ */
+import { gbdtBench } from './gbdtBench.js';
+
+export default async function bench(): Promise<void> {
+  const rounds = Number(process.env.SEXTANT_BENCH_GBDT_ROUNDS ?? 200);
+  gbdtBench(50_000, 26, rounds);
+}
