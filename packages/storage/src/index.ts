@@ -19,3 +19,11 @@ export { ParquetCandleStore, type CandleReadOptions } from './store/ParquetCandl
 export type { FrameLike, StoredFrame } from './frame/FrameLike.type.js';
 export { writeFrameParquet, type WriteFrameParquetOptions } from './frame/writeFrameParquet.js';
 export { readFrameParquet } from './frame/readFrameParquet.js';
+// Caches
+export {
+  CACHE_TTL_PRESETS,
+  TtlCacheConfigSchema,
+  type TtlCacheConfig,
+  type TtlCacheConfigInput,
+} from './cache/TtlCacheConfig.js';
+export { TtlCache, type CacheGetOptions, type CacheResult, type CacheStats } from './cache/TtlCache.js';
