@@ -138,8 +138,9 @@ export class TreeEnsemble {
         let i = root;
         for (let d = 0; d < depth; d++) {
           const v = x[o + node[2 * i + 1]!]!;
-          // Right when v >= threshold, or when v is NaN and missing values go right.
-          i = node[2 * i]! + (+(v >= thr[i]!) | (+(v !== v) & dRight[i]!));
+          const th = thr[i]!;
+          // Right when v >= threshold; a NaN value (or a leaf's NaN threshold) takes the default direction.
+          i = node[2 * i]! + (v >= th ? 1 : v < th ? 0 : dRight[i]!);
         }
         acc[r] = acc[r]! + leaf[i]!;
       }
@@ -177,7 +178,8 @@ export class TreeEnsemble {
       let i = roots[t]!;
       for (let d = this.#depth[t]!; d > 0; d--) {
         const v = x[node[2 * i + 1]!]!;
-        i = node[2 * i]! + (+(v >= thr[i]!) | (+(v !== v) & dRight[i]!));
+        const th = thr[i]!;
+        i = node[2 * i]! + (v >= th ? 1 : v < th ? 0 : dRight[i]!);
       }
       const g = group[t]!;
       out[g] = out[g]! + this.#leaf[i]!;
