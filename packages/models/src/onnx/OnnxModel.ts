@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidArgumentError } from '@sextant/core';
 import * as ort from 'onnxruntime-node';
+import { FeatureRange, type FeatureRangeJSON } from '../data/FeatureRange.js';
 import { toMatrix } from '../data/toMatrix.js';
 import { ModelError } from '../errors/ModelError.js';
 import type { FeatureMatrix, ModelManifest, PredictionResult } from '../Model.type.js';
@@ -14,6 +15,8 @@ export interface OnnxModelOptions {
   threads?: number;
   /** Manifest fields that override (or stand in for) the `sextant.manifest` metadata. */
   manifest?: Partial<ModelManifest>;
+  /** Output to read predictions from. @default the model's first output */
+  outputName?: string;
 }
 
 /** What {@link OnnxModel.toJSON} returns: enough to reload the same file. */
@@ -57,6 +60,8 @@ export class OnnxModel {
   #session: ort.InferenceSession;
   #path: string;
   #batchSize: number;
+  #output: string;
+  #range: FeatureRange | undefined;
 
   private constructor(
     session: ort.InferenceSession,
@@ -88,6 +93,14 @@ export class OnnxModel {
     const count = typeof feat === 'number' ? feat : this.manifest.featureNames.length;
     if (!(count >= 1)) throw new ModelError(`ONNX model "${path}" has no fixed feature count and no featureNames`);
     this.featureCount = count;
+    const output = options.outputName ?? session.outputNames[0];
+    if (output === undefined || !session.outputNames.includes(output)) {
+      throw new ModelError(
+        `ONNX model "${path}" has no output "${output}" (outputs: ${session.outputNames.join(', ')})`,
+      );
+    }
+    this.#output = output;
+    this.#range = parseRange(path, metadata['sextant.featureRange'], count);
   }
 
   /**
@@ -140,7 +153,9 @@ export class OnnxModel {
 
   /**
    * Predictions plus a trust flag per row: 0 where an input in the row's
-   * window is NaN or infinite, or the window is incomplete.
+   * window is NaN or infinite (value NaN), the window is incomplete (value
+   * NaN), or, when the file carries `sextant.featureRange` metadata, a row
+   * of the window lies outside the training range (value kept).
    *
    * @param X - rows x features, or a FeatureFrame from the manifest's pipeline
    * @returns values and trust flags
@@ -159,6 +174,7 @@ export class OnnxModel {
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < cols; c++) if (!Number.isFinite(data[r * cols + c]!)) badRow[r] = 1;
     }
+    const inRange = this.#range?.trust(m);
     const values = new Float64Array(rows).fill(Number.NaN);
     const trusted = new Uint8Array(rows);
     const first = seq - 1;
@@ -175,13 +191,18 @@ export class OnnxModel {
       const out = await this.run(input, n);
       const width = out.length / n;
       let lastBad = -1;
-      for (let r = Math.max(0, start - first); r < start; r++) if (badRow[r]) lastBad = r;
+      let lastOut = -1;
+      for (let r = Math.max(0, start - first); r < start; r++) {
+        if (badRow[r]) lastBad = r;
+        if (inRange && !inRange[r]) lastOut = r;
+      }
       for (let i = 0; i < n; i++) {
         const r = start + i;
         if (badRow[r]) lastBad = r;
+        if (inRange && !inRange[r]) lastOut = r;
         if (lastBad > r - seq) continue;
         values[r] = out[i * width]!;
-        trusted[r] = 1;
+        trusted[r] = lastOut > r - seq ? 0 : 1;
       }
     }
     return { values, trusted };
@@ -189,11 +210,11 @@ export class OnnxModel {
 
   /**
    * Run the model on a raw float32 input of `batch` rows (or windows) and
-   * return its first output as is.
+   * return its output (the first, or `outputName`) as float32.
    *
    * @param input - `batch * features` (or `batch * sequenceLength * features`) values, row-major
    * @param batch - rows in `input`
-   * @returns the first output tensor's data
+   * @returns the output tensor's data
    * @throws InvalidArgumentError when `input` does not hold `batch` whole rows
    * @throws ModelError when the runtime fails
    */
@@ -205,9 +226,12 @@ export class OnnxModel {
     const dims = this.sequenceLength > 1 ? [batch, this.sequenceLength, this.featureCount] : [batch, this.featureCount];
     const name = this.#session.inputNames[0]!;
     try {
-      const result = await this.#session.run({ [name]: new ort.Tensor('float32', input, dims) });
-      const out = result[this.#session.outputNames[0]!]!;
-      return out.data instanceof Float32Array ? out.data : Float32Array.from(out.data as ArrayLike<number>);
+      const result = await this.#session.run({ [name]: new ort.Tensor('float32', input, dims) }, [this.#output]);
+      const data = result[this.#output]!.data;
+      if (data instanceof Float32Array) return data;
+      if (data instanceof BigInt64Array || data instanceof BigUint64Array) return Float32Array.from(data, Number);
+      if (Array.isArray(data)) throw new Error(`output "${this.#output}" is not numeric`);
+      return Float32Array.from(data as ArrayLike<number>);
     } catch (cause) {
       throw new ModelError(`ONNX model "${this.#path}" failed to run: ${(cause as Error).message}`, { cause });
     }
@@ -266,4 +290,17 @@ function parseManifest(
     metrics: m.metrics ?? {},
     params: m.params ?? {},
   };
+}
+
+function parseRange(path: string, text: string | undefined, cols: number): FeatureRange | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const json = JSON.parse(text) as FeatureRangeJSON;
+    if (!Array.isArray(json.min) || json.min.length !== cols) throw new Error(`expected ${cols} minima`);
+    return FeatureRange.fromJSON(json);
+  } catch (cause) {
+    throw new ModelError(`ONNX model "${path}" has unreadable sextant.featureRange metadata: ${text.slice(0, 80)}`, {
+      cause,
+    });
+  }
 }

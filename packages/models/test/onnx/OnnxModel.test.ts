@@ -70,6 +70,17 @@ describe('OnnxModel: TreeEnsembleRegressor built with onnx.helper', () => {
     expect(values[2]).toBeCloseTo(expected.trees.Y[2]!, 6);
   });
 
+  it('flags rows far outside the training range from the sextant.featureRange metadata, keeping their value', async () => {
+    // training range [-2, 2] with margin 0.5: up to 4 is tolerated, 4.5 is not
+    const { values, trusted } = await model.predictWithTrust([
+      [3.9, 0, 0],
+      [4.5, 0, 0],
+    ]);
+    expect(Array.from(trusted)).toEqual([1, 0]);
+    // tree walk by hand: x0 > 0.5 -> 1.5; x2 = 0 <= 0 -> -0.5; base 0.125
+    expect(values[1]).toBeCloseTo(1.5 - 0.5 + 0.125, 6);
+  });
+
   it('cannot be trained and serialises to its path and manifest', () => {
     expect(() => model.fit()).toThrow(/cannot be trained here/);
     const json = model.toJSON();
@@ -124,6 +135,9 @@ describe('OnnxModel bad inputs', () => {
     expect((missing as Error).message).toContain('nope.onnx');
     const notOnnx = await OnnxModel.load(path('expected.json')).catch((e: unknown) => e);
     expect(isSextantError(notOnnx, 'MODEL')).toBe(true);
+    const output = await OnnxModel.load(path('trees.onnx'), { outputName: 'nope' }).catch((e: unknown) => e);
+    expect(isSextantError(output, 'MODEL')).toBe(true);
+    expect((output as Error).message).toContain('no output "nope" (outputs: Y)');
     const batch = await OnnxModel.load(path('trees.onnx'), { batchSize: 0 }).catch((e: unknown) => e);
     expect(isSextantError(batch, 'INVALID_ARGUMENT')).toBe(true);
     expect((batch as Error).message).toContain('got 0');
