@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../io/CliContext.type.js';
+import { registerBacktestCommand } from './backtestCommand.js';
 import { registerDataCommand } from './dataCommand.js';
 import { registerDemoCommand } from './demoCommand.js';
+import { registerModelsCommand } from './modelsCommand.js';
+import { registerPredictCommand } from './predictCommand.js';
+import { registerTrainCommand } from './trainCommand.js';
 
 /** Attach every command to the program; `context()` resolves global flags at run time. */
 export function registerCommands(program: Command, context: () => CliContext): void {
   registerDemoCommand(program, context);
+  registerTrainCommand(program, context);
+  registerBacktestCommand(program, context);
+  registerPredictCommand(program, context);
+  registerModelsCommand(program, context);
   registerDataCommand(program, context);
 }

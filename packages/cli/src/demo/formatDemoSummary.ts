@@ -1,5 +1,5 @@
 import { formatTable } from '../io/formatTable.js';
-import { formatPercent } from '../report/format.js';
+import { formatPercent, formatRate } from '../report/format.js';
 import type { DemoResult } from './DemoResult.type.js';
 
 /**
@@ -20,7 +20,7 @@ export function formatDemoSummary(result: DemoResult): string {
     String(m.trades),
     formatPercent(m.totalReturn),
     formatPercent(-m.maxDrawdown),
-    m.trades > 0 ? formatPercent(m.hitRate, 1) : 'n/a',
+    m.trades > 0 ? formatRate(m.hitRate) : 'n/a',
     formatPercent(m.buyAndHold),
   ]);
   const p = result.portfolio;
@@ -29,7 +29,7 @@ export function formatDemoSummary(result: DemoResult): string {
     String(p.trades),
     formatPercent(p.totalReturn),
     formatPercent(-p.maxDrawdown),
-    p.trades > 0 ? formatPercent(p.winRate, 1) : 'n/a',
+    p.trades > 0 ? formatRate(p.winRate) : 'n/a',
     formatPercent(p.buyAndHold),
   ]);
   return formatTable(['market', 'trades', 'return', 'max drawdown', 'hit rate', 'buy & hold'], rows);

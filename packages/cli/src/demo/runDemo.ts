@@ -3,17 +3,13 @@ import { join, resolve } from 'node:path';
 import {
   type BacktestResult,
   type CandleSeries,
-  DecisionEngine,
   parseConfig,
   runBacktest,
-  type SextantConfig,
   type SextantConfigInput,
   timeframeToMs,
 } from '@sextant/core';
-import { PaperBroker } from '@sextant/execution';
-import { bollinger, ema, type FeatureFrame, precomputedFeatureSource } from '@sextant/features';
+import type { FeatureFrame } from '@sextant/features';
 import { createPredictor, type Model } from '@sextant/models';
-import { RiskValidator } from '@sextant/risk';
 import { ParquetCandleStore } from '@sextant/storage';
 import { CliError } from '../errors/CliError.js';
 import { EXIT_CODES } from '../errors/EXIT_CODES.js';
@@ -21,9 +17,10 @@ import type { Progress } from '../io/createProgress.js';
 import { buildTrainingSet } from '../pipeline/buildTrainingSet.js';
 import { chronologicalSplit } from '../pipeline/chronologicalSplit.js';
 import { computeFeatureFrames } from '../pipeline/computeFeatureFrames.js';
+import { createBotParts } from '../pipeline/createBotParts.js';
 import { evaluateModel } from '../pipeline/evaluateModel.js';
 import { trainModel } from '../pipeline/trainModel.js';
-import type { ReportMarket } from '../report/ReportData.type.js';
+import { toReportMarket } from '../report/toReportMarket.js';
 import { writeReport } from '../report/writeReport.js';
 import { DEMO_CONFIG } from './DEMO_CONFIG.js';
 import type { DemoResult } from './DemoResult.type.js';
@@ -134,23 +131,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
   // 4. Backtest over the test period through the bot runner
   const name = `ret_${horizon}`;
-  const parts = () => ({
-    features: precomputedFeatureSource(frames),
-    models: [createPredictor(model, { name, horizonMs: horizonBars * candleMs })],
-    decisions: new DecisionEngine({
-      thresholds: config.thresholds,
-      costs: config.costs,
+  const parts = () =>
+    createBotParts(config, {
+      frames,
+      predictors: [createPredictor(model, { name, horizonMs: horizonBars * candleMs })],
       horizons: { [name]: horizon },
-    }),
-    risk: new RiskValidator({ ...config.risk }),
-    broker: new PaperBroker({
-      startingCash: config.startingCapital,
-      quoteCurrency: config.quoteCurrency,
-      takerFee: config.costs.takerFee,
-      makerFee: config.costs.makerFee,
-      slippageBps: config.costs.spreadBps + config.costs.slippageBps,
-    }),
-  });
+    });
   const bar = options.progress?.(symbols.length + 1, 'backtest');
   const results: Record<string, BacktestResult> = {};
   const portfolio = await stage('backtest', async () => {
@@ -201,7 +187,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       subtitle: `Real Binance candles 2018-01-10 .. 2018-01-30; test period from ${iso(split.testFrom)} UTC; ${config.startingCapital} ${config.quoteCurrency} per market`,
       timeframe: config.timeframe,
       markets: symbols.map((symbol) =>
-        reportMarket(symbol, series[symbol] as CandleSeries, results[symbol] as BacktestResult, split.testFrom, config),
+        toReportMarket(
+          symbol,
+          series[symbol] as CandleSeries,
+          results[symbol] as BacktestResult,
+          split.testFrom,
+          config.startingCapital,
+        ),
       ),
       model: {
         kind: model.manifest.kind,
@@ -242,41 +234,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     markets,
     portfolio: portfolio.metrics,
     stages,
-  };
-}
-
-function reportMarket(
-  symbol: string,
-  s: CandleSeries,
-  r: BacktestResult,
-  from: number,
-  config: Readonly<SextantConfig>,
-): ReportMarket {
-  let i0 = 0;
-  while (i0 < s.length && (s.timestamp[i0] as number) < from) i0++;
-  const cut = (a: Float64Array) => a.subarray(i0);
-  const candles: CandleSeries = {
-    timestamp: cut(s.timestamp),
-    open: cut(s.open),
-    high: cut(s.high),
-    low: cut(s.low),
-    close: cut(s.close),
-    volume: cut(s.volume),
-    length: s.length - i0,
-  };
-  const bands = bollinger(s.close, 20, 2);
-  return {
-    symbol,
-    candles,
-    overlays: [
-      { name: 'ema_50', values: cut(ema(s.close, 50)), color: '#ff9800' },
-      { name: 'bb_upper', values: cut(bands.upper), color: '#90a4ae' },
-      { name: 'bb_lower', values: cut(bands.lower), color: '#90a4ae' },
-    ],
-    trades: r.trades,
-    equity: r.equity,
-    metrics: r.metrics,
-    startEquity: config.startingCapital,
   };
 }
 

@@ -10,6 +10,11 @@ export function formatPercent(x: number, digits = 2): string {
   return `${x > 0 ? '+' : ''}${s}%`;
 }
 
+/** A fraction as an unsigned percentage (rates, shares): 0.512 -> `51.2%`. */
+export function formatRate(x: number, digits = 1): string {
+  return Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a';
+}
+
 /** A plain number with a fixed count of significant digits, `n/a` when not finite. */
 export function formatNumber(x: number, digits = 4): string {
   if (!Number.isFinite(x)) return x > 0 ? 'inf' : x < 0 ? '-inf' : 'n/a';

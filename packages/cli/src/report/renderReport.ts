@@ -1,6 +1,6 @@
 import type { BacktestMetrics } from '@sextant/core';
 import { buildChartData } from './buildChartData.js';
-import { escapeHtml, formatNumber, formatPercent, formatTime } from './format.js';
+import { escapeHtml, formatNumber, formatPercent, formatRate, formatTime } from './format.js';
 import { loadChartLibrary } from './loadChartLibrary.js';
 import type { ReportData, ReportMarket, ReportModel } from './ReportData.type.js';
 import { REPORT_CLIENT_SCRIPT } from './reportClientScript.js';
@@ -84,7 +84,7 @@ function summaryTable(markets: readonly ReportMarket[]): string {
   const rows = markets
     .map((m) => {
       const x = m.metrics;
-      return `<tr><td>${escapeHtml(m.symbol)}</td><td>${x.trades}</td><td>${signed(x.totalReturn)}</td><td>${formatPercent(-x.maxDrawdown)}</td><td>${x.trades > 0 ? formatPercent(x.winRate, 1) : 'n/a'}</td><td>${signed(x.buyAndHold)}</td><td>${formatNumber(x.sharpe, 3)}</td><td>${formatPercent(x.exposure, 1)}</td></tr>`;
+      return `<tr><td>${escapeHtml(m.symbol)}</td><td>${x.trades}</td><td>${signed(x.totalReturn)}</td><td>${formatPercent(-x.maxDrawdown)}</td><td>${x.trades > 0 ? formatRate(x.winRate) : 'n/a'}</td><td>${signed(x.buyAndHold)}</td><td>${formatNumber(x.sharpe, 3)}</td><td>${formatRate(x.exposure)}</td></tr>`;
     })
     .join('');
   return `<table><thead><tr><th>Market</th><th>Trades</th><th>Return</th><th>Max drawdown</th><th>Hit rate</th><th>Buy &amp; hold</th><th>Sharpe</th><th>Exposure</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -96,11 +96,11 @@ function metricsGrid(x: BacktestMetrics): string {
     ['Buy & hold', formatPercent(x.buyAndHold)],
     ['Max drawdown', formatPercent(-x.maxDrawdown)],
     ['Trades', String(x.trades)],
-    ['Hit rate', x.trades > 0 ? formatPercent(x.winRate, 1) : 'n/a'],
+    ['Hit rate', x.trades > 0 ? formatRate(x.winRate) : 'n/a'],
     ['Profit factor', formatNumber(x.profitFactor, 3)],
     ['Sharpe', formatNumber(x.sharpe, 3)],
     ['Sortino', formatNumber(x.sortino, 3)],
-    ['Exposure', formatPercent(x.exposure, 1)],
+    ['Exposure', formatRate(x.exposure)],
     ['Fees', formatNumber(x.fees, 4)],
   ];
   return `<div class="grid">${items.map(([k, v]) => `<div class="kv"><span>${escapeHtml(k)}</span><b>${escapeHtml(v)}</b></div>`).join('')}</div>`;
