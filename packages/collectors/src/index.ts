@@ -48,3 +48,13 @@ export { createFrankfurterFxProvider } from './fx/createFrankfurterFxProvider.js
 export { createScheduler, type SchedulerOptions } from './schedule/createScheduler.js';
 export { referenceSchedule, type ReferenceScheduleOptions } from './schedule/referenceSchedule.js';
 export type { JobInfo, ScheduleSpec, Scheduler, SchedulerEvents } from './schedule/Scheduler.type.js';
+// Markets, order books, tickers
+export { MarketsCollector, type MarketsCollectorOptions } from './exchange/MarketsCollector.js';
+export type { Bounds, MarketInfo } from './exchange/MarketInfo.type.js';
+export {
+  OrderBookCollector,
+  type OrderBookCollectorOptions,
+  type OrderBookSnapshot,
+} from './exchange/OrderBookCollector.js';
+export { TickerCollector, type TickerCollectorOptions, type TickerSink } from './exchange/TickerCollector.js';
+export { TickerRing, type TickerColumns, type TickerSnapshot } from './exchange/TickerRing.js';

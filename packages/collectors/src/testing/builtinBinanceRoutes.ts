@@ -79,8 +79,19 @@ export function builtinBinanceRoutes(): FakeRoute[] {
     {
       method: 'GET',
       path: '/api/v3/ticker/24hr',
-      weight: (req) => (req.query.has('symbol') ? 1 : 40),
+      weight: (req) => (req.query.has('symbol') ? 1 : req.query.has('symbols') ? 20 : 40),
       handle: (req, s) => {
+        const list = req.query.get('symbols');
+        if (list !== null) {
+          let ids: unknown;
+          try {
+            ids = JSON.parse(list);
+          } catch {
+            ids = undefined;
+          }
+          if (!Array.isArray(ids) || ids.some((id) => typeof id !== 'string' || !s.markets.has(id))) return BAD_SYMBOL;
+          return { body: (ids as string[]).map((id) => binanceTicker24hr(id, s.markets.get(id)!, s.now())) };
+        }
         if (!req.query.has('symbol')) {
           return { body: [...s.markets.entries()].map(([id, m]) => binanceTicker24hr(id, m, s.now())) };
         }
