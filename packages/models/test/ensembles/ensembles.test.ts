@@ -79,6 +79,42 @@ describe('VotingEnsemble', () => {
     expect(vote.predict(test.X)[0]).toBe(p[0]![1]! > p[0]![0]! ? 1 : 0);
   });
 
+  it('meets the model contract: seeded determinism, feature-hash guard, NaN rows untrusted', async () => {
+    const frame = (rows: number[][], hash: string): FeatureFrame => ({
+      timestamp: Float64Array.from(rows, (_, i) => i * 300_000),
+      names: ['a', 'b', 'c'],
+      columns: [0, 1, 2].map((c) => Float64Array.from(rows, (r) => r[c]!)),
+      length: rows.length,
+      hash,
+    });
+    const build = () =>
+      new VotingEnsemble([
+        { name: 'ridge', model: new LinearRegressor() },
+        {
+          name: 'gbdt',
+          model: new GradientBoostingRegressor({ nEstimators: 20, subsample: 0.7, colsampleByTree: 0.7, seed: 9 }),
+        },
+      ]);
+    const [a, b] = [build(), build()];
+    for (const v of [a, b])
+      await v.fit(frame(train.X, 'pipe-1'), train.y, { validation: { X: frame(val.X, 'pipe-1'), y: val.y } });
+    expect(Array.from(a.predict(frame(test.X, 'pipe-1')))).toEqual(Array.from(b.predict(frame(test.X, 'pipe-1'))));
+    expect(a.manifest.featureHash).toBe('pipe-1');
+    expect(a.manifest.featureNames).toEqual(['a', 'b', 'c']);
+    expect(() => a.predict(frame(test.X, 'pipe-2'))).toThrow(expect.objectContaining({ code: 'FEATURE_MISMATCH' }));
+    const nan = a.predictWithTrust(
+      frame(
+        [
+          [Number.NaN, 0, 0],
+          [0.1, 0.2, 0.3],
+        ],
+        'pipe-1',
+      ),
+    );
+    expect(nan.trusted[0]).toBe(0);
+    expect(nan.trusted[1]).toBe(1);
+  });
+
   it('refuses no members, duplicate names and bad snapshots', () => {
     expect(() => new VotingEnsemble([])).toThrow(/at least one member, got 0/);
     const m = new LinearRegressor();
