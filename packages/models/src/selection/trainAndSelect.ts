@@ -29,6 +29,12 @@ export interface TrainAndSelectOptions {
   purge?: number;
   /** Passed to every `fit` (feature names, manifest fields). */
   fitOptions?: Omit<FitOptions, 'validation'>;
+  /**
+   * Also pass the hold-out to `fit` as `validation`, so learners with early
+   * stopping stop on it. Off by default: a hold-out that chose the stopping
+   * round scores its candidate optimistically. @default false
+   */
+  earlyStoppingOnHoldout?: boolean;
 }
 
 /** Score of one candidate on the hold-out. */
@@ -59,8 +65,8 @@ export interface SelectionResult {
  * Train every candidate on the older part of the data and keep the best on a
  * chronological hold-out (the latest `holdout` share of rows): lowest MAE for
  * regression, lowest log-loss for classification, ties to the earlier
- * candidate. Every candidate's score is recorded. The hold-out is passed to
- * `fit` as `validation`, so learners with early stopping use it.
+ * candidate. Every candidate's score is recorded. With `earlyStoppingOnHoldout`
+ * the hold-out is also passed to `fit` as `validation`.
  *
  * @param options - candidates, data, task, hold-out share and purge
  * @returns the best model, its name, and every candidate's score
@@ -100,7 +106,8 @@ export async function trainAndSelect(options: TrainAndSelectOptions): Promise<Se
   for (const c of candidates) {
     const model = c.create();
     const t0 = performance.now();
-    await model.fit(Xtrain, yTrain, { ...options.fitOptions, validation: { X: Xval, y: yVal } });
+    const validation = options.earlyStoppingOnHoldout ? { validation: { X: Xval, y: yVal } } : {};
+    await model.fit(Xtrain, yTrain, { ...options.fitOptions, ...validation });
     const fitMs = performance.now() - t0;
     let metrics: RegressionScores | ClassificationScores;
     let score: number;

@@ -48,7 +48,8 @@ const SAFE = /^[A-Za-z0-9._-]+$/;
  * records which version is promoted and the promotion history. Versions are
  * written to a temporary directory and renamed into place, so a crash never
  * leaves a half-written version. Loading checks the SHA-256 of `model.json`
- * and the feature hash against the live pipeline. Symbols are stored with
+ * and the feature hash against the live pipeline. `manifest.json` records
+ * the store keys as `symbol` and `horizon`. Symbols are stored with
  * `/` and `:` replaced by `_` (`ETH/BTC` -> `ETH_BTC`).
  *
  * @example
@@ -108,7 +109,7 @@ export class ModelStore<M extends StorableModel = Model> {
         const manifest: StoredManifest = {
           ...structuredClone(model.manifest),
           symbol,
-          horizon: model.manifest.horizon || horizon,
+          horizon,
           storeVersion: version,
           savedAt: new Date().toISOString(),
           sha256: createHash('sha256').update(body).digest('hex'),
