@@ -4,7 +4,17 @@ import * as api from './index.js';
 describe('@sextant/execution public surface', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual(
-      ['InsufficientFundsError', 'Ledger', 'Money', 'PaperBroker', 'PaperBrokerConfigSchema', 'splitSymbol'].sort(),
+      [
+        'InsufficientFundsError',
+        'Ledger',
+        'Money',
+        'OrderJournal',
+        'OrderStateUnknownError',
+        'PaperBroker',
+        'PaperBrokerConfigSchema',
+        'ReconciliationError',
+        'splitSymbol',
+      ].sort(),
     );
   });
 });

@@ -1,5 +1,7 @@
 // Errors
 export { InsufficientFundsError } from './errors/InsufficientFundsError.js';
+export { OrderStateUnknownError } from './errors/OrderStateUnknownError.js';
+export { ReconciliationError } from './errors/ReconciliationError.js';
 // Ledger
 export { Money, type MoneyInput } from './ledger/Money.js';
 export type { LedgerEntry, LedgerLine } from './ledger/LedgerEntry.type.js';
@@ -7,6 +9,11 @@ export { Ledger, type LedgerOptions, type LedgerPosition } from './ledger/Ledger
 export { splitSymbol } from './ledger/splitSymbol.js';
 // Journal
 export type { OrderSink } from './journal/OrderSink.type.js';
+export {
+  OrderJournal,
+  type OrderJournalOptions,
+  type OrderStatusChange,
+} from './journal/OrderJournal.js';
 // Paper trading
 export {
   PaperBrokerConfigSchema,

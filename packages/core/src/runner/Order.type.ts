@@ -71,4 +71,6 @@ export interface Fill {
   timestamp: number;
   /** Why the order existed. */
   reason: string;
+  /** Exchange trade id, when the fill came from an exchange (dedupes fills across restarts). */
+  tradeId?: string;
 }
