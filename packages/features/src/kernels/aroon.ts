@@ -1,6 +1,5 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
-import { rollingArgExtreme } from '../internal/rollingArgExtreme.js';
 
 /** The two lines of {@link aroon}. */
 export interface AroonResult {
@@ -31,14 +30,45 @@ export function aroon(high: Float64Array, low: Float64Array, period: number): Ar
   const n = assertSameLength('aroon', { high, low });
   const up = nanArray(n, period);
   const down = nanArray(n, period);
-  const hi = new Int32Array(n);
-  const lo = new Int32Array(n);
-  rollingArgExtreme(high, period + 1, true, hi);
-  rollingArgExtreme(low, period + 1, false, lo);
   const factor = 100.0 / period;
+  let hiIdx = -1;
+  let loIdx = -1;
+  let hv = 0;
+  let lv = 0;
   for (let i = period; i < n; i++) {
-    up[i] = factor * (period - (i - hi[i]!));
-    down[i] = factor * (period - (i - lo[i]!));
+    const start = i - period;
+    const h = high[i]!;
+    const l = low[i]!;
+    if (hiIdx < start) {
+      hiIdx = start;
+      hv = high[start]!;
+      for (let k = start + 1; k <= i; k++) {
+        const y = high[k]!;
+        if (y >= hv) {
+          hv = y;
+          hiIdx = k;
+        }
+      }
+    } else if (h >= hv) {
+      hv = h;
+      hiIdx = i;
+    }
+    if (loIdx < start) {
+      loIdx = start;
+      lv = low[start]!;
+      for (let k = start + 1; k <= i; k++) {
+        const y = low[k]!;
+        if (y <= lv) {
+          lv = y;
+          loIdx = k;
+        }
+      }
+    } else if (l <= lv) {
+      lv = l;
+      loIdx = i;
+    }
+    up[i] = factor * (period - (i - hiIdx));
+    down[i] = factor * (period - (i - loIdx));
   }
   return { up, down };
 }

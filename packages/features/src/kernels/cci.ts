@@ -4,8 +4,9 @@ import { nanArray } from '../internal/nanArray.js';
 /**
  * Commodity channel index, exact to TA-Lib's `CCI` (ta_CCI.c): typical price
  * `(h + l + c) / 3`, its SMA and mean absolute deviation over `period`,
- * `(tp - sma) / (0.015 * meanDev)`, 0 when either is 0. The window is summed
- * in TA-Lib's circular-buffer order, so ties at 0 (flat markets) match.
+ * `(tp - sma) / (0.015 * meanDev)`, 0 when either is 0. The window sits in a
+ * ring summed in TA-Lib's circular-buffer order, so ties at 0 (flat markets)
+ * match.
  *
  * @param high - highs, oldest first
  * @param low - lows
@@ -23,20 +24,18 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
   assertPeriod('cci', 'period', period, 2);
   const n = assertSameLength('cci', { high, low, close });
   const out = nanArray(n, period - 1);
-  const tp = new Float64Array(n);
-  for (let i = 0; i < n; i++) tp[i] = (high[i]! + low[i]! + close[i]!) / 3;
-  for (let i = period - 1; i < n; i++) {
-    const s0 = i - period + 1;
-    const r = s0 % period;
-    const z = r === 0 ? s0 : s0 + period - r;
+  const ring = new Float64Array(period);
+  for (let i = 0; i < n; i++) {
+    const tp = (high[i]! + low[i]! + close[i]!) / 3;
+    const slot = i % period;
+    ring[slot] = tp;
+    if (i < period - 1) continue;
     let sum = 0;
-    for (let j = z; j <= i; j++) sum += tp[j]!;
-    for (let j = s0; j < z; j++) sum += tp[j]!;
+    for (let j = 0; j < period; j++) sum += ring[j]!;
     const avg = sum / period;
     let dev = 0;
-    for (let j = z; j <= i; j++) dev += Math.abs(tp[j]! - avg);
-    for (let j = s0; j < z; j++) dev += Math.abs(tp[j]! - avg);
-    const t = tp[i]! - avg;
+    for (let j = 0; j < period; j++) dev += Math.abs(ring[j]! - avg);
+    const t = tp - avg;
     out[i] = t !== 0.0 && dev !== 0.0 ? t / (0.015 * (dev / period)) : 0.0;
   }
   return out;

@@ -1,12 +1,12 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
-import { rollingExtremeInto } from '../internal/rollingArgExtreme.js';
+import { rollingExtremeInto } from '../internal/rollingExtremeInto.js';
 import type { ChannelResult } from './keltner.js';
 
 /**
  * Donchian channel: highest high and lowest low of the last `period` bars and
- * their midpoint. Equals TA-Lib's `MAX(high)` and `MIN(low)`; monotonic
- * deques make it O(n) for any period.
+ * their midpoint. Equals TA-Lib's `MAX(high)` and `MIN(low)`, computed the
+ * way TA-Lib does (rescan only when the extreme leaves the window).
  *
  * @param high - highs, oldest first
  * @param low - lows

@@ -15,7 +15,7 @@ export interface StochasticResult {
  * Slow stochastic oscillator, exact to TA-Lib's `STOCH` with SMA smoothing
  * (ta_STOCH.c): fast %K over `kPeriod` bars (0 when the range is 0),
  * smoothed by an SMA of `kSmooth` into %K, whose SMA of `dPeriod` is %D.
- * Rolling highs and lows use monotonic deques (O(n) for any period).
+ * Rolling highs and lows follow TA-Lib: rescan only when the extreme leaves the window.
  *
  * @param high - highs, oldest first
  * @param low - lows

@@ -1,6 +1,6 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
-import { rollingExtremeInto } from '../internal/rollingArgExtreme.js';
+import { rawStochInto } from '../internal/rawStochInto.js';
 
 /**
  * Williams %R, exact to TA-Lib's `WILLR` (ta_WILLR.c): `(highest - close) /
@@ -22,14 +22,6 @@ export function willr(high: Float64Array, low: Float64Array, close: Float64Array
   assertPeriod('willr', 'period', period, 2);
   const n = assertSameLength('willr', { high, low, close });
   const out = nanArray(n, period - 1);
-  const hh = new Float64Array(n);
-  const ll = new Float64Array(n);
-  rollingExtremeInto(high, period, true, hh);
-  rollingExtremeInto(low, period, false, ll);
-  for (let i = period - 1; i < n; i++) {
-    const h = hh[i]!;
-    const diff = (h - ll[i]!) / -100.0;
-    out[i] = diff !== 0.0 ? (h - close[i]!) / diff : 0.0;
-  }
+  rawStochInto(high, low, close, period, out, true);
   return out;
 }

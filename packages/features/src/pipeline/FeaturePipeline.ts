@@ -18,6 +18,7 @@ import {
   type FeaturePipelineConfigInput,
   FeaturePipelineConfigSchema,
 } from './FeaturePipelineConfigSchema.js';
+import { isValidSeries } from '../internal/isValidSeries.js';
 import { FEATURE_KINDS } from './featureKinds.js';
 import { scaleFree } from './scaleFree.js';
 
@@ -126,7 +127,7 @@ export class FeaturePipeline {
    * @throws InvalidArgumentError when a pair named in `expand.pairs` is missing
    */
   computeColumns(series: CandleSeries, options: FeatureComputeOptions = {}): FeatureColumns {
-    if (!options.trusted) assertValidCandles(series, { label: 'FeaturePipeline input' });
+    if (!options.trusted && !isValidSeries(series)) assertValidCandles(series, { label: 'FeaturePipeline input' });
     const columns = this.#base(series);
     const { expand } = this.config;
     if (expand.timeframes.length > 0) {
@@ -146,7 +147,7 @@ export class FeaturePipeline {
           `FeaturePipeline: candles for correlated pair "${pair}" were not passed to compute`,
         );
       }
-      if (!options.trusted) assertValidCandles(other, { label: pair });
+      if (!options.trusted && !isValidSeries(other)) assertValidCandles(other, { label: pair });
       columns.push(...joinOnTimestamp(series.timestamp, other.timestamp, this.#base(other)));
     }
     let first = 0;
@@ -160,7 +161,8 @@ export class FeaturePipeline {
 
   /**
    * The feature frame of a series: rows aligned to candle open times, warm-up
-   * rows dropped (their count in `dropped`).
+   * rows dropped (their count in `dropped`). Columns are zero-copy views
+   * (`subarray`) past the warm-up; `timestamp` views the series' own column.
    *
    * @param series - candles, oldest first
    * @param options - correlated pairs' candles; see {@link FeatureComputeOptions}
@@ -171,9 +173,9 @@ export class FeaturePipeline {
   compute(series: CandleSeries, options: FeatureComputeOptions = {}): FeatureFrame {
     const { columns, firstComplete } = this.computeColumns(series, options);
     return {
-      timestamp: series.timestamp.slice(firstComplete),
+      timestamp: series.timestamp.subarray(firstComplete),
       names: this.names,
-      columns: columns.map((c) => c.slice(firstComplete)),
+      columns: columns.map((c) => c.subarray(firstComplete)),
       length: series.length - firstComplete,
       hash: this.hash,
       dropped: firstComplete,

@@ -28,6 +28,17 @@ import { wma } from '../kernels/wma.js';
 import { candleShape } from './candleShape.js';
 import { scaleFree } from './scaleFree.js';
 
+const cache = new WeakMap<CandleSeries, Map<string, Float64Array>>();
+
+/** One kernel result per series and key, shared by features that only read it (lags of one return). */
+function _memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Array {
+  let m = cache.get(s);
+  if (m === undefined) cache.set(s, (m = new Map()));
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = make()));
+  return v;
+}
+
 const period = (def: number, min = 2) => z.number().int().min(min).max(100_000).default(def);
 
 /**
@@ -55,7 +66,8 @@ export const FEATURE_KINDS = {
       p.type === 'dema' ? 2 * (p.period - 1) : p.type === 'tema' ? 3 * (p.period - 1) : p.period - 1,
     compute: (s: CandleSeries, p: { type: string; period: number }) => {
       const f = { sma, ema, wma, dema, tema }[p.type as 'sma'] ?? sma;
-      return [scaleFree.relative(s.close, f(s.close, p.period))];
+      const m = f(s.close, p.period);
+      return [scaleFree.relative(s.close, m, m)];
     },
   },
   rsi: {
@@ -73,7 +85,8 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number; stdDev: number }) => {
       const b = bollinger(s.close, p.period, p.stdDev);
-      return [scaleFree.position(s.close, b.lower, b.upper), scaleFree.width(b.lower, b.upper, b.middle)];
+      const width = scaleFree.width(b.lower, b.upper, b.middle, b.middle);
+      return [scaleFree.position(s.close, b.lower, b.upper, b.upper), width];
     },
   },
   macd: {
@@ -85,7 +98,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { fast: number; slow: number; signal: number }) => Math.max(p.fast, p.slow) + p.signal - 2,
     compute: (s: CandleSeries, p: { fast: number; slow: number; signal: number }) => {
       const m = macd(s.close, p.fast, p.slow, p.signal);
-      return [m.macd, m.signal, m.histogram].map((x) => scaleFree.divide(x, s.close));
+      return [m.macd, m.signal, m.histogram].map((x) => scaleFree.divide(x, s.close, x));
     },
   },
   stochastic: {
@@ -134,7 +147,10 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('stddev'), period: period(20) }),
     names: (p: { period: number }) => [`stddev_pct_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.divide(stddev(s.close, p.period), s.close)],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const sd = stddev(s.close, p.period);
+      return [scaleFree.divide(sd, s.close, sd)];
+    },
   },
   adx: {
     schema: z.object({ kind: z.literal('adx'), period: period(14) }),
@@ -186,7 +202,10 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('volumeRatio'), period: period(20) }),
     names: (p: { period: number }) => [`volume_ratio_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.divide(s.volume, sma(s.volume, p.period))],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const avg = sma(s.volume, p.period);
+      return [scaleFree.divide(s.volume, avg, avg)];
+    },
   },
   keltner: {
     schema: z.object({
@@ -201,7 +220,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number; atrPeriod: number }) => Math.max(p.period - 1, p.atrPeriod),
     compute: (s: CandleSeries, p: { period: number; multiplier: number; atrPeriod: number }) => {
       const k = keltner(s.high, s.low, s.close, p.period, p.multiplier, p.atrPeriod);
-      return [scaleFree.position(s.close, k.lower, k.upper)];
+      return [scaleFree.position(s.close, k.lower, k.upper, k.upper)];
     },
   },
   donchian: {
@@ -210,16 +229,18 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
       const d = donchian(s.high, s.low, p.period);
-      return [scaleFree.position(s.close, d.lower, d.upper), scaleFree.width(d.lower, d.upper, d.middle)];
+      const width = scaleFree.width(d.lower, d.upper, d.middle, d.middle);
+      return [scaleFree.position(s.close, d.lower, d.upper, d.upper), width];
     },
   },
   vwap: {
     schema: z.object({ kind: z.literal('vwap'), period: period(20, 1) }),
     names: (p: { period: number }) => [`close_vwap_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [
-      scaleFree.relative(s.close, vwap(s.high, s.low, s.close, s.volume, p.period)),
-    ],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const v = vwap(s.high, s.low, s.close, s.volume, p.period);
+      return [scaleFree.relative(s.close, v, v)];
+    },
   },
   cmf: {
     schema: z.object({ kind: z.literal('cmf'), period: period(20, 1) }),

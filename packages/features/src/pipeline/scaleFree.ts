@@ -1,12 +1,12 @@
 /**
  * Element-wise helpers that turn indicator outputs into scale-free features.
- * NaN in, NaN out; a zero denominator gives the documented neutral value
+ * `out` may be one of the inputs (each element is read before it is
+ * written), which saves an allocation per feature. NaN in, NaN out; a zero denominator gives the documented neutral value
  * instead of Infinity (the same convention TA-Lib uses for STOCH and WILLR).
  */
 export const scaleFree = {
   /** `a / b - 1` (price relative to an average); NaN where `b` is 0. */
-  relative(a: Float64Array, b: Float64Array): Float64Array {
-    const out = new Float64Array(a.length);
+  relative(a: Float64Array, b: Float64Array, out: Float64Array = new Float64Array(a.length)): Float64Array {
     for (let i = 0; i < a.length; i++) {
       const d = b[i]!;
       out[i] = d !== 0 ? a[i]! / d - 1 : Number.NaN;
@@ -14,8 +14,7 @@ export const scaleFree = {
     return out;
   },
   /** `a / b`, 0 where `b` is 0 (volume ratio with no volume at all). */
-  divide(a: Float64Array, b: Float64Array): Float64Array {
-    const out = new Float64Array(a.length);
+  divide(a: Float64Array, b: Float64Array, out: Float64Array = new Float64Array(a.length)): Float64Array {
     for (let i = 0; i < a.length; i++) {
       const d = b[i]!;
       const x = a[i]!;
@@ -29,8 +28,12 @@ export const scaleFree = {
     return x;
   },
   /** Position of `x` in the band: `(x - lo) / (hi - lo)`, 0.5 for a zero-width band. */
-  position(x: Float64Array, lo: Float64Array, hi: Float64Array): Float64Array {
-    const out = new Float64Array(x.length);
+  position(
+    x: Float64Array,
+    lo: Float64Array,
+    hi: Float64Array,
+    out: Float64Array = new Float64Array(x.length),
+  ): Float64Array {
     for (let i = 0; i < x.length; i++) {
       const l = lo[i]!;
       const w = hi[i]! - l;
@@ -39,8 +42,12 @@ export const scaleFree = {
     return out;
   },
   /** Band width relative to its middle: `(hi - lo) / mid`. */
-  width(lo: Float64Array, hi: Float64Array, mid: Float64Array): Float64Array {
-    const out = new Float64Array(lo.length);
+  width(
+    lo: Float64Array,
+    hi: Float64Array,
+    mid: Float64Array,
+    out: Float64Array = new Float64Array(lo.length),
+  ): Float64Array {
     for (let i = 0; i < lo.length; i++) out[i] = (hi[i]! - lo[i]!) / mid[i]!;
     return out;
   },

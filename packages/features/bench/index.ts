@@ -1,0 +1,152 @@
+/**
+ * @sextant/features bench: every kernel on 1,000,000 seeded synthetic candles
+ * next to TA-Lib C (the C library itself, compiled here against the static
+ * libraries the `talib` package builds) and the `technicalindicators` package,
+ * in the same run; then the whole default feature frame.
+ */
+import { join } from 'node:path';
+import { type CandleSeries, allocateCandleSeries } from '@sextant/core';
+import * as ti from 'technicalindicators';
+import * as F from '../src/index.js';
+import { compileTalibC } from './talibC.js';
+
+const N = 1_000_000;
+const REPS = 5;
+
+function syntheticCandles(n: number, seed: number): CandleSeries {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const s = allocateCandleSeries(n);
+  let price = 100;
+  for (let i = 0; i < n; i++) {
+    const open = price;
+    price *= Math.exp((rand() - 0.5) * 0.004);
+    const close = price;
+    s.timestamp[i] = 1_500_000_000_000 + i * 60_000;
+    s.open[i] = open;
+    s.close[i] = close;
+    s.high[i] = Math.max(open, close) * (1 + rand() * 0.002);
+    s.low[i] = Math.min(open, close) * (1 - rand() * 0.002);
+    s.volume[i] = 1 + rand() * 100;
+  }
+  return s;
+}
+
+const cpuMs = (fn: () => unknown): number => {
+  const s = process.cpuUsage();
+  fn();
+  const e = process.cpuUsage(s);
+  return (e.user + e.system) / 1000;
+};
+
+/** Best CPU time of `reps` runs after one warm-up run (JIT). */
+function best(fn: () => unknown, reps = REPS): number {
+  fn();
+  let b = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < reps; r++) b = Math.min(b, cpuMs(fn));
+  return b;
+}
+
+export default async function bench(): Promise<void> {
+  const s = syntheticCandles(N, 42);
+  const { high, low, close, volume } = s;
+  const arr = (a: Float64Array) => Array.from(a);
+  const [H, L, C, V] = [arr(high), arr(low), arr(close), arr(volume)];
+  const ours: [string, () => unknown, (() => unknown) | undefined][] = [
+    ['sma', () => F.sma(close, 20), () => ti.sma({ values: C, period: 20 })],
+    ['ema', () => F.ema(close, 20), () => ti.ema({ values: C, period: 20 })],
+    ['wma', () => F.wma(close, 20), () => ti.wma({ values: C, period: 20 })],
+    ['dema', () => F.dema(close, 20), undefined],
+    ['tema', () => F.tema(close, 20), undefined],
+    ['rsi', () => F.rsi(close, 14), () => ti.rsi({ values: C, period: 14 })],
+    [
+      'macd',
+      () => F.macd(close, 12, 26, 9),
+      () =>
+        ti.macd({
+          values: C,
+          fastPeriod: 12,
+          slowPeriod: 26,
+          signalPeriod: 9,
+          SimpleMAOscillator: false,
+          SimpleMASignal: false,
+        }),
+    ],
+    ['bollinger', () => F.bollinger(close, 20, 2), () => ti.bollingerbands({ values: C, period: 20, stdDev: 2 })],
+    ['stddev', () => F.stddev(close, 20), () => ti.sd({ values: C, period: 20 })],
+    ['atr', () => F.atr(high, low, close, 14), () => ti.atr({ high: H, low: L, close: C, period: 14 })],
+    ['natr', () => F.natr(high, low, close, 14), undefined],
+    [
+      'stochastic',
+      () => F.stochastic(high, low, close, 14, 3, 3),
+      () => ti.stochastic({ high: H, low: L, close: C, period: 14, signalPeriod: 3 }),
+    ],
+    [
+      'stochRsi',
+      () => F.stochRsi(close, 14, 14, 3),
+      () => ti.stochasticrsi({ values: C, rsiPeriod: 14, stochasticPeriod: 14, kPeriod: 3, dPeriod: 3 }),
+    ],
+    ['willr', () => F.willr(high, low, close, 14), () => ti.williamsr({ high: H, low: L, close: C, period: 14 })],
+    ['adx', () => F.adx(high, low, close, 14), () => ti.adx({ high: H, low: L, close: C, period: 14 })],
+    ['cci', () => F.cci(high, low, close, 20), () => ti.cci({ high: H, low: L, close: C, period: 20 })],
+    ['aroon', () => F.aroon(high, low, 25), undefined],
+    ['obv', () => F.obv(close, volume), () => ti.obv({ close: C, volume: V })],
+    [
+      'mfi',
+      () => F.mfi(high, low, close, volume, 14),
+      () => ti.mfi({ high: H, low: L, close: C, volume: V, period: 14 }),
+    ],
+    ['roc', () => F.roc(close, 10), () => ti.roc({ values: C, period: 10 })],
+    ['mom', () => F.mom(close, 10), undefined],
+    [
+      'keltner',
+      () => F.keltner(high, low, close, 20, 2, 10),
+      () =>
+        ti.keltnerchannels({
+          high: H,
+          low: L,
+          close: C,
+          maPeriod: 20,
+          atrPeriod: 10,
+          useSMA: false,
+          multiplier: 2,
+        }),
+    ],
+    ['donchian', () => F.donchian(high, low, 20), undefined],
+    ['vwap', () => F.vwap(high, low, close, volume, 20), undefined],
+    ['cmf', () => F.cmf(high, low, close, volume, 20), undefined],
+    ['logReturns', () => F.logReturns(close, 1), undefined],
+    ['rollingVolatility', () => F.rollingVolatility(close, 20), undefined],
+  ];
+
+  const c = compileTalibC(join(import.meta.dirname, '..', '..', '..'), { high, low, close, volume }, REPS);
+  if (typeof c === 'string') console.log(`TA-Lib C not measured: ${c}`);
+  console.log(
+    `kernels on ${N.toLocaleString('en')} seeded synthetic candles (mulberry32 seed 42); best CPU time of ${REPS} runs, each kernel measured right after TA-Lib C (CPU time, not wall time, because the machine is shared); technicalindicators: one run`,
+  );
+  console.log(
+    `${'kernel'.padEnd(18)}${'ours ms'.padStart(10)}${'TA-Lib C ms'.padStart(13)}${'ours/C'.padStart(9)}${'techind ms'.padStart(12)}${'techind/ours'.padStart(14)}`,
+  );
+  const quick = process.env.SEXTANT_BENCH_QUICK === '1';
+  for (const [name, fn, tiFn] of ours) {
+    const tc = typeof c === 'string' ? undefined : c.time(name);
+    const t = best(fn);
+    const tt = tiFn && !quick ? cpuMs(tiFn) : undefined;
+    console.log(
+      `${name.padEnd(18)}${t.toFixed(2).padStart(10)}${(tc === undefined ? '-' : tc.toFixed(2)).padStart(13)}${(tc === undefined ? '-' : `${(t / tc).toFixed(2)}x`).padStart(9)}${(tt === undefined ? '-' : tt.toFixed(0)).padStart(12)}${(tt === undefined ? '-' : `${(tt / t).toFixed(0)}x`).padStart(14)}`,
+    );
+  }
+  if (typeof c !== 'string') c.dispose();
+  const pipeline = new F.FeaturePipeline();
+  const frameMs = best(() => pipeline.compute(s), 3);
+  const trustedMs = best(() => pipeline.computeColumns(s, { trusted: true }), 3);
+  console.log(
+    `default frame: ${pipeline.names.length} features on ${N.toLocaleString('en')} candles: ${frameMs.toFixed(0)} ms CPU with candle validation and warm-up drop, ${trustedMs.toFixed(0)} ms columns only (target < 500 ms)`,
+  );
+}
