@@ -54,8 +54,8 @@ const SAFE = /^[A-Za-z0-9._-]+$/;
  *
  * @example
  * ```ts
- * import { ModelStore, loadModel } from '@sextant/models';
- * const store = new ModelStore({ root: 'models', load: loadModel, keep: 5 });
+ * import { type LearnerJSON, LinearRegressor, ModelStore } from '@sextant/models';
+ * const store = new ModelStore({ root: 'models', load: (json) => LinearRegressor.fromJSON(json as LearnerJSON<never>), keep: 5 });
  * const { version } = await store.save('ETH/BTC', '1h', model);
  * await store.promote('ETH/BTC', '1h', version);
  * const { model: live } = await store.load('ETH/BTC', '1h', { featureHash: frame.hash });
