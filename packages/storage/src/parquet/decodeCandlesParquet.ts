@@ -26,6 +26,9 @@ export const MS_PARSERS: Partial<ParquetParsers> = {
   timestampFromNanoseconds: (v: bigint) => Number(v / 1000000n),
 };
 
+/** Bytes fetched from the end of a file for its footer: enough for thousands of row groups, far less than a month of 1m data. */
+const FOOTER_FETCH_BYTES = 65_536;
+
 const NUMERIC_TYPES = new Set(['DOUBLE', 'FLOAT', 'INT32', 'INT64']);
 
 /**
@@ -38,7 +41,7 @@ export async function readParquetFooter(file: string, buffer: AsyncBuffer): Prom
     throw new StorageCorruptError(file, `truncated: ${buffer.byteLength} bytes is too short for a Parquet file`);
   }
   try {
-    return await parquetMetadataAsync(buffer, { parsers: MS_PARSERS });
+    return await parquetMetadataAsync(buffer, { parsers: MS_PARSERS, initialFetchSize: FOOTER_FETCH_BYTES });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new StorageCorruptError(file, `not a readable Parquet file (${msg})`, { cause: e });
