@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../io/CliContext.type.js';
 import { registerBacktestCommand } from './backtestCommand.js';
+import { registerCollectCommand } from './collectCommand.js';
 import { registerDataCommand } from './dataCommand.js';
 import { registerDemoCommand } from './demoCommand.js';
 import { registerModelsCommand } from './modelsCommand.js';
@@ -10,6 +11,7 @@ import { registerTrainCommand } from './trainCommand.js';
 /** Attach every command to the program; `context()` resolves global flags at run time. */
 export function registerCommands(program: Command, context: () => CliContext): void {
   registerDemoCommand(program, context);
+  registerCollectCommand(program, context);
   registerTrainCommand(program, context);
   registerBacktestCommand(program, context);
   registerPredictCommand(program, context);
