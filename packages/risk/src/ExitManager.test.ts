@@ -110,11 +110,11 @@ describe('exits on scripted price paths', () => {
     expect(up).toEqual([{ kind: 'take-profit', level: 1, price: 108, amount: 5, at: 0 }]);
   });
 
-  it('ATR stop: entry - 2 x Wilder ATR(14) once 14 candles are known', () => {
+  it('ATR stop: entry - 2 x Wilder ATR(14) once 15 candles are known', () => {
     const risk = new RiskValidator({ stop: { method: 'atr', atrPeriod: 14, atrMultiplier: 2 } });
     const empty = portfolio(10_000, [], T0);
-    // 14 candles with a constant true range of 1.5 => ATR = 1.5
-    for (let i = 0; i < 14; i++) risk.exits(empty, candle(T0 - (14 - i) * M5, 100, 100.75, 99.25, 100));
+    // 15 candles (14 true ranges, TA-Lib convention) with a constant true range of 1.5 => ATR = 1.5
+    for (let i = 0; i < 15; i++) risk.exits(empty, candle(T0 - (15 - i) * M5, 100, 100.75, 99.25, 100));
     expect(risk.initialStop('ETH/BTC', 100)).toEqual({ price: 97, how: '2 x ATR 1.500' });
     const exits = run(risk, [
       [100, 101, 97.01, 98],

@@ -1,26 +1,43 @@
 import type { CandleEvent } from '@sextant/core';
 import { pearson } from './pearson.js';
 
-interface Series {
-  lastTs: number;
-  lastClose: number;
-  /** Timestamps of the returns kept, oldest first. */
-  ts: number[];
-  /** Log return by candle timestamp. */
-  returns: Map<number, number>;
+class Series {
+  lastTs = Number.NEGATIVE_INFINITY;
+  lastClose = Number.NaN;
+  /** Candle times and log returns, a ring, oldest at `head - count`. */
+  readonly ts: Float64Array;
+  readonly r: Float64Array;
+  head = 0;
+  count = 0;
+  /** Bumped on every new candle (cache key). */
+  version = 0;
+  volVersion = -1;
+  vol: number | undefined;
   /** Wilder ATR state. */
-  atr: number;
-  trCount: number;
-  trSum: number;
+  atr = Number.NaN;
+  trCount = 0;
+  trSum = 0;
+
+  constructor(window: number) {
+    this.ts = new Float64Array(window);
+    this.r = new Float64Array(window);
+  }
+
+  /** Index of the k-th oldest return. */
+  at(k: number): number {
+    const cap = this.ts.length;
+    return (this.head - this.count + k + cap) % cap;
+  }
 }
 
 /**
  * Rolling per-market history the risk rules need, built from the closed
  * candles the validator sees: log returns keyed by candle time (for
  * correlation across markets with gaps), per-candle volatility and Wilder's
- * ATR (TA-Lib convention: the first value is the mean of the first `period`
- * true ranges, then `atr = (atr * (period - 1) + tr) / period`; the first
- * candle's true range is its high - low).
+ * ATR in TA-Lib's convention: true ranges start at the second candle (they
+ * need the previous close), the first ATR is the mean of the first `period`
+ * of them (so it exists after `period + 1` candles), then
+ * `atr = (atr * (period - 1) + tr) / period`.
  *
  * @example
  * ```ts
@@ -34,6 +51,7 @@ export class MarketHistory {
   readonly #window: number;
   readonly #atrPeriod: number;
   readonly #series = new Map<string, Series>();
+  readonly #corrCache = new Map<string, { va: number; vb: number; value: number | undefined }>();
 
   /**
    * @param window - returns kept per market
@@ -49,50 +67,54 @@ export class MarketHistory {
     const { timestamp, high, low, close } = event.candle;
     let s = this.#series.get(event.symbol);
     if (s === undefined) {
-      s = {
-        lastTs: Number.NEGATIVE_INFINITY,
-        lastClose: Number.NaN,
-        ts: [],
-        returns: new Map(),
-        atr: Number.NaN,
-        trCount: 0,
-        trSum: 0,
-      };
+      s = new Series(this.#window);
       this.#series.set(event.symbol, s);
     }
     if (timestamp <= s.lastTs) return;
     const prev = s.lastClose;
-    const tr = Number.isFinite(prev) ? Math.max(high - low, Math.abs(high - prev), Math.abs(low - prev)) : high - low;
-    const p = this.#atrPeriod;
-    if (s.trCount < p) {
-      s.trSum += tr;
-      s.trCount++;
-      if (s.trCount === p) s.atr = s.trSum / p;
-    } else {
-      s.atr = (s.atr * (p - 1) + tr) / p;
+    if (Number.isFinite(prev)) {
+      const tr = Math.max(high - low, Math.abs(high - prev), Math.abs(low - prev));
+      const p = this.#atrPeriod;
+      if (s.trCount < p) {
+        s.trSum += tr;
+        s.trCount++;
+        if (s.trCount === p) s.atr = s.trSum / p;
+      } else {
+        s.atr = (s.atr * (p - 1) + tr) / p;
+      }
     }
-    if (Number.isFinite(prev) && prev > 0 && close > 0) {
-      s.ts.push(timestamp);
-      s.returns.set(timestamp, Math.log(close / prev));
-      if (s.ts.length > this.#window) s.returns.delete(s.ts.shift()!);
+    if (prev > 0 && close > 0) {
+      const cap = s.ts.length;
+      s.ts[s.head] = timestamp;
+      s.r[s.head] = Math.log(close / prev);
+      s.head = (s.head + 1) % cap;
+      if (s.count < cap) s.count++;
     }
     s.lastTs = timestamp;
     s.lastClose = close;
+    s.version++;
   }
 
-  /** Wilder ATR in price units, or undefined before `atrPeriod` candles. */
+  /** Wilder ATR in price units, or undefined before `atrPeriod + 1` candles. */
   atr(symbol: string): number | undefined {
     const a = this.#series.get(symbol)?.atr;
     return a === undefined || Number.isNaN(a) ? undefined : a;
   }
 
-  /** Standard deviation of the kept log returns (per candle), or undefined before 2 returns. */
+  /** Standard deviation of the kept log returns (per candle), or undefined before 2 returns. Cached per candle. */
   volatility(symbol: string): number | undefined {
     const s = this.#series.get(symbol);
-    if (s === undefined || s.ts.length < 2) return undefined;
-    const r = [...s.returns.values()];
-    const m = r.reduce((a, b) => a + b, 0) / r.length;
-    return Math.sqrt(r.reduce((a, b) => a + (b - m) ** 2, 0) / (r.length - 1));
+    if (s === undefined || s.count < 2) return undefined;
+    if (s.volVersion !== s.version) {
+      let m = 0;
+      for (let k = 0; k < s.count; k++) m += s.r[s.at(k)]!;
+      m /= s.count;
+      let ss = 0;
+      for (let k = 0; k < s.count; k++) ss += (s.r[s.at(k)]! - m) ** 2;
+      s.vol = Math.sqrt(ss / (s.count - 1));
+      s.volVersion = s.version;
+    }
+    return s.vol;
   }
 
   /**
@@ -104,15 +126,29 @@ export class MarketHistory {
     const sa = this.#series.get(a);
     const sb = this.#series.get(b);
     if (sa === undefined || sb === undefined) return undefined;
+    const key = `${a}\u0000${b}\u0000${minOverlap}`;
+    const hit = this.#corrCache.get(key);
+    if (hit !== undefined && hit.va === sa.version && hit.vb === sb.version) return hit.value;
+    // Two-pointer merge of the two time-sorted rings on common candle times.
     const xs: number[] = [];
     const ys: number[] = [];
-    for (const t of sa.ts) {
-      const y = sb.returns.get(t);
-      if (y !== undefined) {
-        xs.push(sa.returns.get(t)!);
-        ys.push(y);
-      }
+    let i = 0;
+    let j = 0;
+    while (i < sa.count && j < sb.count) {
+      const ia = sa.at(i);
+      const jb = sb.at(j);
+      const ta = sa.ts[ia]!;
+      const tb = sb.ts[jb]!;
+      if (ta === tb) {
+        xs.push(sa.r[ia]!);
+        ys.push(sb.r[jb]!);
+        i++;
+        j++;
+      } else if (ta < tb) i++;
+      else j++;
     }
-    return xs.length < minOverlap ? undefined : pearson(xs, ys);
+    const value = xs.length < minOverlap ? undefined : pearson(xs, ys);
+    this.#corrCache.set(key, { va: sa.version, vb: sb.version, value });
+    return value;
   }
 }

@@ -25,7 +25,12 @@ export function roundToStep(value: number, step: number, mode: 'floor' | 'ceil' 
   const near = Math.round(q);
   const snapped = Math.abs(q - near) <= Math.max(1e-12, 16 * Number.EPSILON * Math.abs(q)) ? near : q;
   const n = mode === 'floor' ? Math.floor(snapped) : mode === 'ceil' ? Math.ceil(snapped) : Math.round(snapped);
-  return Number((n * step).toFixed(decimals(step)));
+  const d = decimals(step);
+  const r = Number((n * step).toFixed(d));
+  // The snap may not carry a floor above the value or a ceil below it.
+  if (mode === 'floor' && r > value) return Number(((n - 1) * step).toFixed(d));
+  if (mode === 'ceil' && r < value) return Number(((n + 1) * step).toFixed(d));
+  return r;
 }
 
 function decimals(step: number): number {

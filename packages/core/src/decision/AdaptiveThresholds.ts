@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CandleEvent } from '../runner/CandleEvent.type.js';
+import { RollingWindow } from './RollingWindow.js';
 
 /**
  * How thresholds widen with recent prediction error and volatility: each is
@@ -38,9 +39,15 @@ interface Pending {
 /** Rolling state for one market. */
 class MarketState {
   lastClose = Number.NaN;
-  readonly returns: number[] = [];
-  readonly errors: number[] = [];
+  lastTimestamp = Number.NEGATIVE_INFINITY;
+  readonly returns: RollingWindow;
+  readonly errors: RollingWindow;
   readonly pending: Pending[] = [];
+
+  constructor(config: AdaptiveThresholdsConfig) {
+    this.returns = new RollingWindow(config.longWindow, config.shortWindow);
+    this.errors = new RollingWindow(config.longWindow, config.shortWindow);
+  }
 }
 
 /**
@@ -67,23 +74,31 @@ export class AdaptiveThresholds {
   observe(event: CandleEvent, predictions: readonly { value: number; horizonMs: number }[]): void {
     const s = this.#state(event.symbol);
     const { close, timestamp } = event.candle;
-    if (Number.isFinite(s.lastClose) && s.lastClose > 0 && close > 0) {
-      push(s.returns, Math.log(close / s.lastClose) ** 2, this.#config.longWindow);
-    }
+    if (timestamp <= s.lastTimestamp) return;
+    s.lastTimestamp = timestamp;
+    if (s.lastClose > 0 && close > 0) s.returns.push(Math.log(close / s.lastClose) ** 2);
     s.lastClose = close;
-    while (s.pending.length > 0 && s.pending[0]!.due <= timestamp) {
-      const p = s.pending.shift()!;
-      push(s.errors, Math.abs(p.value - (close / p.close - 1)), this.#config.longWindow);
+    if (!this.#config.enabled) return;
+    const pending = s.pending;
+    let resolved = 0;
+    while (resolved < pending.length && pending[resolved]!.due <= timestamp) {
+      const p = pending[resolved++]!;
+      s.errors.push(Math.abs(p.value - (close / p.close - 1)));
     }
-    for (const p of predictions) s.pending.push({ due: timestamp + p.horizonMs, close, value: p.value });
-    s.pending.sort((a, b) => a.due - b.due);
+    if (resolved > 0) pending.splice(0, resolved);
+    for (const p of predictions) {
+      // keep `pending` sorted by due time: insert from the back
+      const item = { due: timestamp + p.horizonMs, close, value: p.value };
+      let i = pending.length;
+      while (i > 0 && pending[i - 1]!.due > item.due) i--;
+      pending.splice(i, 0, item);
+    }
   }
 
   /** Per-candle volatility (root mean square log return over the short window), or 0 before two candles. */
   volatility(symbol: string): number {
-    const r = this.#markets.get(symbol)?.returns ?? [];
-    const recent = r.slice(-this.#config.shortWindow);
-    return recent.length === 0 ? 0 : Math.sqrt(mean(recent));
+    const r = this.#markets.get(symbol)?.returns;
+    return r === undefined || r.length === 0 ? 0 : Math.sqrt(r.recentMean());
   }
 
   /**
@@ -98,30 +113,20 @@ export class AdaptiveThresholds {
     if (!c.enabled || s === undefined) return { multiplier: 1, errorRatio: 1, volatilityRatio: 1 };
     const volatilityRatio = Math.sqrt(ratio(s.returns, c.shortWindow));
     const errorRatio = ratio(s.errors, c.shortWindow);
+
     const m = 1 + c.errorWeight * Math.max(0, errorRatio - 1) + c.volatilityWeight * Math.max(0, volatilityRatio - 1);
     return { multiplier: Math.min(c.maxMultiplier, m), errorRatio, volatilityRatio };
   }
 
   #state(symbol: string): MarketState {
     let s = this.#markets.get(symbol);
-    if (s === undefined) this.#markets.set(symbol, (s = new MarketState()));
+    if (s === undefined) this.#markets.set(symbol, (s = new MarketState(this.#config)));
     return s;
   }
 }
 
-function push(a: number[], v: number, max: number): void {
-  a.push(v);
-  if (a.length > max) a.shift();
-}
-
-function mean(a: readonly number[]): number {
-  let sum = 0;
-  for (const v of a) sum += v;
-  return sum / a.length;
-}
-
-function ratio(a: readonly number[], short: number): number {
-  if (a.length < 2 * short) return 1;
-  const base = mean(a);
-  return base > 0 ? mean(a.slice(-short)) / base : 1;
+function ratio(w: RollingWindow, short: number): number {
+  if (w.length < 2 * short) return 1;
+  const base = w.mean();
+  return base > 0 ? w.recentMean() / base : 1;
 }
