@@ -25,6 +25,13 @@ export type { GbdtState } from './learners/GbdtState.type.js';
 export { GradientBoostingRegressor } from './learners/GradientBoostingRegressor.js';
 export { GradientBoostingClassifier } from './learners/GradientBoostingClassifier.js';
 export { ClassEncoder } from './learners/ClassEncoder.js';
+export { RandomForestConfigSchema, type RandomForestConfig } from './learners/RandomForestConfigSchema.js';
+export { RandomForestRegressor } from './learners/RandomForestRegressor.js';
+export { RandomForestClassifier } from './learners/RandomForestClassifier.js';
+export { DecisionTreeConfigSchema, type DecisionTreeConfig } from './learners/tree/DecisionTreeConfigSchema.js';
+export { DecisionTreeRegressor } from './learners/DecisionTreeRegressor.js';
+export { DecisionTreeClassifier } from './learners/DecisionTreeClassifier.js';
+export { loadModel } from './learners/loadModel.js';
 export { createPredictor, type CreatePredictorOptions } from './learners/createPredictor.js';
 // xgboost interop
 export type { TreeArrays } from './xgboost/TreeArrays.type.js';

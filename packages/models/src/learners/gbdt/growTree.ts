@@ -13,6 +13,12 @@ export interface GrowParams {
   gamma: number;
   /** eta / learning_rate */
   eta: number;
+  /** Features tried per split (random forests); all of the tree's features when absent. */
+  featuresPerSplit?: number | undefined;
+  /** Smallest gain that makes a split (xgboost's kRtEps). @default 1e-6 */
+  minGain?: number | undefined;
+  /** Generator for per-split feature sampling. */
+  rand?: (() => number) | undefined;
 }
 
 /** A grown tree plus the bin index of each split (for binned traversal). */
@@ -26,6 +32,7 @@ const STRIDE = 512; // 256 bins x (grad, hess)
 
 interface Open {
   id: number;
+  depth: number;
   start: number;
   end: number;
   G: number;
@@ -51,7 +58,7 @@ export class GrowWorkspace {
 }
 
 /**
- * Grow one tree depth-wise on histograms: for each level, build the
+ * Grow one tree on histograms (depth-first; same tree as depth-wise under a depth limit): build the
  * histogram of the smaller child by scanning its rows and get the larger
  * child's by subtracting from the parent (histogram subtraction). Splits
  * maximise xgboost's gain `GL²/(HL+λ) + GR²/(HR+λ) - G²/(H+λ)`, trying
@@ -101,56 +108,76 @@ export function growTree(
     H0 += h[rowIdx[i]!]!;
   }
   const leaves: number[] = [];
-  const root: Open = { id: add(G0, H0), start: 0, end: count, G: G0, H: H0, hist: undefined };
-  if (params.maxDepth === 0) leaves.push(root.id, 0, count);
-  else {
-    root.hist = ws.take();
-    buildHist(root.hist, offsets, p, g, h, rowIdx, 0, count, feats);
-  }
-  let level: Open[] = [root];
-  for (let depth = 0; depth < params.maxDepth && level.length > 0; depth++) {
-    const next: Open[] = [];
-    const childrenNeedHist = depth + 1 < params.maxDepth;
-    for (const node of level) {
-      const s = bestSplit(node.hist!, node.G, node.H, feats, cuts, params);
-      if (s === undefined) {
-        ws.give(node.hist);
-        leaves.push(node.id, node.start, node.end);
-        continue;
-      }
-      const mid = partition(bins, n, rowIdx, node.start, node.end, s.feature, s.bin, s.defaultLeft, ws.scratch);
-      const l: Open = { id: add(s.GL, s.HL), start: node.start, end: mid, G: s.GL, H: s.HL, hist: undefined };
-      const GR = node.G - s.GL;
-      const HR = node.H - s.HL;
-      const r: Open = { id: add(GR, HR), start: mid, end: node.end, G: GR, H: HR, hist: undefined };
-      const id = node.id;
-      nodes.left[id] = l.id;
-      nodes.right[id] = r.id;
-      nodes.feature[id] = s.feature;
-      nodes.threshold[id] = cuts[s.feature]![s.bin]!;
-      nodes.defaultLeft[id] = s.defaultLeft ? 1 : 0;
-      nodes.lossChange[id] = s.gain;
-      nodes.splitBin[id] = s.bin;
-      if (childrenNeedHist) {
-        const [small, large] = mid - node.start <= node.end - mid ? [l, r] : [r, l];
-        small.hist = ws.take();
-        buildHist(small.hist, offsets, p, g, h, rowIdx, small.start, small.end, feats);
-        const parent = node.hist!;
-        const sh = small.hist;
-        for (let k = 0; k < feats.length; k++) {
-          const o = feats[k]! * STRIDE;
-          for (let i = o; i < o + STRIDE; i++) parent[i] = parent[i]! - sh[i]!;
-        }
-        large.hist = parent;
-        next.push(l, r);
-      } else {
-        ws.give(node.hist);
-        leaves.push(l.id, l.start, l.end, r.id, r.start, r.end);
-      }
+  const used = new Int32Array(p);
+  for (let f = 0; f < p; f++) used[f] = 2 * (cuts[f]!.length + 1);
+  const canSplit = (o: Open) => o.depth < params.maxDepth && o.H >= 2 * params.minChildWeight && o.end - o.start > 1;
+  const build = (o: Open) => {
+    o.hist = ws.take();
+    buildHist(o.hist, offsets, p, g, h, rowIdx, o.start, o.end, feats, used);
+  };
+  const root: Open = { id: add(G0, H0), depth: 0, start: 0, end: count, G: G0, H: H0, hist: undefined };
+  // Depth-first growth gives the same tree as depth-wise growth under a depth limit, with O(depth) live histograms.
+  const stack: Open[] = [];
+  if (canSplit(root)) {
+    build(root);
+    stack.push(root);
+  } else leaves.push(root.id, 0, count);
+  const sampled = new Int32Array(feats.length);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const tryFeats = sampleFeatures(feats, params, sampled);
+    const s = bestSplit(node.hist!, node.G, node.H, tryFeats, cuts, params);
+    if (s === undefined) {
+      ws.give(node.hist);
+      leaves.push(node.id, node.start, node.end);
+      continue;
     }
-    level = next;
+    const mid = partition(bins, n, rowIdx, node.start, node.end, s.feature, s.bin, s.defaultLeft, ws.scratch);
+    const GR = node.G - s.GL;
+    const HR = node.H - s.HL;
+    const depth = node.depth + 1;
+    const l: Open = { id: add(s.GL, s.HL), depth, start: node.start, end: mid, G: s.GL, H: s.HL, hist: undefined };
+    const r: Open = { id: add(GR, HR), depth, start: mid, end: node.end, G: GR, H: HR, hist: undefined };
+    const id = node.id;
+    nodes.left[id] = l.id;
+    nodes.right[id] = r.id;
+    nodes.feature[id] = s.feature;
+    nodes.threshold[id] = cuts[s.feature]![s.bin]!;
+    nodes.defaultLeft[id] = s.defaultLeft ? 1 : 0;
+    nodes.lossChange[id] = s.gain;
+    nodes.splitBin[id] = s.bin;
+    const [small, large] = mid - node.start <= node.end - mid ? [l, r] : [r, l];
+    const needSmall = canSplit(small);
+    const needLarge = canSplit(large);
+    if (needLarge) {
+      // Histogram subtraction: large = parent - small.
+      build(small);
+      const parent = node.hist!;
+      const sh = small.hist!;
+      for (let k = 0; k < feats.length; k++) {
+        const f = feats[k]!;
+        const o = f * STRIDE;
+        for (let i = o; i < o + used[f]!; i++) parent[i] = parent[i]! - sh[i]!;
+        parent[o + 2 * MISSING_BIN] = parent[o + 2 * MISSING_BIN]! - sh[o + 2 * MISSING_BIN]!;
+        parent[o + 2 * MISSING_BIN + 1] = parent[o + 2 * MISSING_BIN + 1]! - sh[o + 2 * MISSING_BIN + 1]!;
+      }
+      large.hist = parent;
+      stack.push(large);
+      if (needSmall) stack.push(small);
+      else {
+        ws.give(small.hist);
+        small.hist = undefined;
+        leaves.push(small.id, small.start, small.end);
+      }
+    } else {
+      ws.give(node.hist);
+      leaves.push(large.id, large.start, large.end);
+      if (needSmall) {
+        build(small);
+        stack.push(small);
+      } else leaves.push(small.id, small.start, small.end);
+    }
   }
-  for (const node of level) ws.give(node.hist);
   return {
     left: Int32Array.from(nodes.left),
     right: Int32Array.from(nodes.right),
@@ -175,9 +202,15 @@ function buildHist(
   start: number,
   end: number,
   feats: Int32Array,
+  used: Int32Array,
 ): void {
   const nf = feats.length;
-  for (let k = 0; k < nf; k++) hist.fill(0, feats[k]! * STRIDE, (feats[k]! + 1) * STRIDE);
+  for (let k = 0; k < nf; k++) {
+    const o = feats[k]! * STRIDE;
+    hist.fill(0, o, o + used[feats[k]!]!);
+    hist[o + 2 * MISSING_BIN] = 0;
+    hist[o + 2 * MISSING_BIN + 1] = 0;
+  }
   if (nf === p) {
     for (let i = start; i < end; i++) {
       const r = rowIdx[i]!;
@@ -205,6 +238,20 @@ function buildHist(
   }
 }
 
+/** The features to try at one split: all, or a fresh random subset (random forests). */
+function sampleFeatures(feats: Int32Array, params: GrowParams, out: Int32Array): Int32Array {
+  const m = params.featuresPerSplit;
+  if (m === undefined || m >= feats.length || !params.rand) return feats;
+  out.set(feats);
+  for (let i = 0; i < m; i++) {
+    const j = i + Math.floor(params.rand() * (feats.length - i));
+    const t = out[i]!;
+    out[i] = out[j]!;
+    out[j] = t;
+  }
+  return out.subarray(0, m);
+}
+
 interface Split {
   gain: number;
   feature: number;
@@ -225,7 +272,7 @@ function bestSplit(
   const { lambda, minChildWeight: mcw } = params;
   const parent = (G * G) / (H + lambda);
   let best: Split | undefined;
-  let bestGain = Math.max(params.gamma, 1e-6);
+  let bestGain = Math.max(params.gamma, params.minGain ?? 1e-6);
   for (let k = 0; k < feats.length; k++) {
     const f = feats[k]!;
     const o = f * STRIDE;
