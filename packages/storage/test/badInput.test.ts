@@ -78,6 +78,20 @@ describe('bad Parquet files give typed errors naming the file', () => {
     await expectError(readCandlesParquet(path2), 'STORAGE_CORRUPT', path2, '"open" is BYTE_ARRAY');
   });
 
+  it('a file from a newer schema version is refused, naming both versions', async () => {
+    const path = join(root, 'future.parquet');
+    await writeCandlesParquet(join(root, 'current.parquet'), await loadReal('ETH_BTC-5m.json'), {
+      metadata: { 'sextant.schema_version': '99' }, // reserved: ignored
+    });
+    expect((await readCandlesParquet(join(root, 'current.parquet'))).length).toBe(5760);
+    const db = await (await DuckDBInstance.create(':memory:', { threads: '1' })).connect();
+    await db.run(
+      `COPY (SELECT * FROM read_parquet('${join(root, 'current.parquet')}')) TO '${path}' (FORMAT parquet, KV_METADATA {'sextant.schema_version': '99'})`,
+    );
+    db.closeSync();
+    await expectError(readCandlesParquet(path), 'STORAGE_CORRUPT', path, '"99"', '"1"');
+  });
+
   it('missing file is an I/O error naming it', async () => {
     const path = join(root, 'nope.parquet');
     await expectError(readCandlesParquet(path), 'STORAGE_IO', path, 'ENOENT');

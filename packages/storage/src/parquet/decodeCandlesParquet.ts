@@ -8,7 +8,7 @@ import {
   parquetRead,
 } from 'hyparquet';
 import { StorageCorruptError } from '../errors/StorageCorruptError.js';
-import { VALUE_COLUMNS } from './candleParquetSchema.js';
+import { CANDLE_SCHEMA_VERSION, SCHEMA_VERSION_KEY, VALUE_COLUMNS } from './candleParquetSchema.js';
 import { loadParquetDecompressors } from './parquetCodecs.js';
 
 /** Time range of a read, ms since the epoch, both ends inclusive. */
@@ -48,8 +48,15 @@ export async function readParquetFooter(file: string, buffer: AsyncBuffer): Prom
   }
 }
 
-/** Check the file holds the six candle columns with usable types. */
+/** Check the file holds the six candle columns with usable types, in a layout version this reader knows. */
 export function checkCandleSchema(file: string, metadata: FileMetaData): void {
+  const version = metadata.key_value_metadata?.find((kv) => kv.key === SCHEMA_VERSION_KEY)?.value;
+  if (version !== undefined && Number(version) > Number(CANDLE_SCHEMA_VERSION)) {
+    throw new StorageCorruptError(
+      file,
+      `schema version "${version}" is newer than this reader's "${CANDLE_SCHEMA_VERSION}" (upgrade @sextant/storage)`,
+    );
+  }
   const byName = new Map<string, SchemaElement>();
   for (const el of metadata.schema.slice(1)) byName.set(el.name, el);
   const ts = byName.get('timestamp');

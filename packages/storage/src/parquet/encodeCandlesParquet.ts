@@ -19,7 +19,7 @@ export interface EncodeCandlesOptions {
   codec?: ParquetCodec;
   /** Rows per row group (smaller: finer range reads, larger: smaller files). @default 2048 */
   rowGroupSize?: number;
-  /** Extra key-value metadata written into the footer. */
+  /** Extra key-value metadata written into the footer (the schema version and writer keys are reserved). */
   metadata?: Readonly<Record<string, string>>;
 }
 
@@ -40,7 +40,9 @@ export async function encodeCandlesParquet(
   const kv = [
     { key: SCHEMA_VERSION_KEY, value: CANDLE_SCHEMA_VERSION },
     { key: WRITER_KEY, value: WRITER_VERSION },
-    ...Object.entries(options.metadata ?? {}).map(([key, value]) => ({ key, value })),
+    ...Object.entries(options.metadata ?? {})
+      .filter(([key]) => key !== SCHEMA_VERSION_KEY && key !== WRITER_KEY)
+      .map(([key, value]) => ({ key, value })),
   ];
   const writer = new ByteWriter();
   await parquetWrite({
