@@ -8,6 +8,7 @@ describe('@sextant/execution public surface', () => {
         'InsufficientFundsError',
         'Ledger',
         'Money',
+        'loadStoredState',
         'OrderJournal',
         'OrderStateUnknownError',
         'PaperBroker',

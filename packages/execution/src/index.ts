@@ -14,6 +14,7 @@ export {
   type OrderJournalOptions,
   type OrderStatusChange,
 } from './journal/OrderJournal.js';
+export { loadStoredState, type StoredStateSource } from './journal/loadStoredState.js';
 // Paper trading
 export {
   PaperBrokerConfigSchema,
