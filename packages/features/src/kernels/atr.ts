@@ -22,21 +22,37 @@ import { trueRangeInto } from '../internal/trueRange.js';
 export function atr(high: Float64Array, low: Float64Array, close: Float64Array, period: number): Float64Array {
   assertPeriod('atr', 'period', period, 1);
   const n = assertSameLength('atr', { high, low, close });
-  const tr = new Float64Array(n);
-  trueRangeInto(high, low, close, tr);
-  if (period === 1) return tr;
+  if (period === 1) {
+    const tr = new Float64Array(n);
+    trueRangeInto(high, low, close, tr);
+    return tr;
+  }
   const out = nanArray(n, period);
   if (n <= period) return out;
   let total = 0;
-  for (let i = 1; i <= period; i++) total += tr[i]!;
-  let prev = total / period;
-  out[period] = prev;
+  let prev = 0;
   const pm1 = period - 1;
-  for (let i = period + 1; i < n; i++) {
-    prev *= pm1;
-    prev += tr[i]!;
-    prev /= period;
-    out[i] = prev;
+  for (let i = 1; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const cy = close[i - 1]!;
+    let g = h - l;
+    const v2 = Math.abs(cy - h);
+    if (v2 > g) g = v2;
+    const v3 = Math.abs(cy - l);
+    if (v3 > g) g = v3;
+    if (i < period) {
+      total += g;
+    } else if (i === period) {
+      total += g;
+      prev = total / period;
+      out[i] = prev;
+    } else {
+      prev *= pm1;
+      prev += g;
+      prev /= period;
+      out[i] = prev;
+    }
   }
   return out;
 }

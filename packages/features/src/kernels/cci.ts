@@ -1,4 +1,5 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
+import { cciWindow } from '../internal/cciWindow.js';
 import { nanArray } from '../internal/nanArray.js';
 
 /**
@@ -30,13 +31,7 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
     const slot = i % period;
     ring[slot] = tp;
     if (i < period - 1) continue;
-    let sum = 0;
-    for (let j = 0; j < period; j++) sum += ring[j]!;
-    const avg = sum / period;
-    let dev = 0;
-    for (let j = 0; j < period; j++) dev += Math.abs(ring[j]! - avg);
-    const t = tp - avg;
-    out[i] = t !== 0.0 && dev !== 0.0 ? t / (0.015 * (dev / period)) : 0.0;
+    out[i] = cciWindow(ring, period, tp);
   }
   return out;
 }

@@ -37,9 +37,9 @@ export type FeatureDefInput = z.input<typeof FeatureDefSchema>;
 export type FeatureDef = z.output<typeof FeatureDefSchema>;
 
 /**
- * The default feature set (46 scale-free features): lagged log returns, price
+ * The default feature set (45 scale-free features): lagged log returns, price
  * relative to SMA 10/20/50 and EMA 9/21/50/200, RSI 7/14, Bollinger position
- * and width, MACD/close, stochastic, stochastic RSI, ATR/close, stddev/close,
+ * and width, MACD/close, stochastic, ATR/close, stddev/close,
  * ADX and DIs, Aroon, CCI, MFI, Williams %R, ROC, volume ratio, Keltner and
  * Donchian position, close/VWAP, CMF, OBV slope, volatility and candle shape.
  */
@@ -62,7 +62,6 @@ export const DEFAULT_FEATURES: readonly FeatureDefInput[] = [
   { kind: 'bollinger', period: 20, stdDev: 2 },
   { kind: 'macd', fast: 12, slow: 26, signal: 9 },
   { kind: 'stochastic', kPeriod: 14, kSmooth: 3, dPeriod: 3 },
-  { kind: 'stochRsi', period: 14, kPeriod: 14, dPeriod: 3 },
   { kind: 'atr', period: 14 },
   { kind: 'stddev', period: 20 },
   { kind: 'adx', period: 14 },

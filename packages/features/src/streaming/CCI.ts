@@ -1,4 +1,5 @@
 import { assertPeriod } from '../internal/assertPeriod.js';
+import { cciWindow } from '../internal/cciWindow.js';
 import type { HLC } from './PriceInputs.type.js';
 import { StreamingIndicator } from './StreamingIndicator.js';
 
@@ -32,12 +33,6 @@ export class CCI extends StreamingIndicator<HLC, number, State> {
     const tp = (c.high + c.low + c.close) / 3;
     s.ring[i % p] = tp;
     if (i < p - 1) return Number.NaN;
-    let sum = 0;
-    for (let j = 0; j < p; j++) sum += s.ring[j]!;
-    const avg = sum / p;
-    let dev = 0;
-    for (let j = 0; j < p; j++) dev += Math.abs(s.ring[j]! - avg);
-    const t = tp - avg;
-    return t !== 0.0 && dev !== 0.0 ? t / (0.015 * (dev / p)) : 0.0;
+    return cciWindow(s.ring, p, tp);
   }
 }
