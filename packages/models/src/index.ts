@@ -2,6 +2,7 @@ export type { FeatureMatrix, FitOptions, Model, ModelManifest, PredictionResult 
 // Errors
 export { FeatureMismatchError } from './errors/FeatureMismatchError.js';
 export { ModelError } from './errors/ModelError.js';
+export { BackendLimitError } from './errors/BackendLimitError.js';
 // Data
 export type { Matrix } from './data/Matrix.type.js';
 export { toMatrix, type ToMatrixOptions } from './data/toMatrix.js';
@@ -32,6 +33,13 @@ export { DecisionTreeConfigSchema, type DecisionTreeConfig } from './learners/tr
 export { DecisionTreeRegressor } from './learners/DecisionTreeRegressor.js';
 export { DecisionTreeClassifier } from './learners/DecisionTreeClassifier.js';
 export { loadModel } from './learners/loadModel.js';
+export {
+  ML_XGBOOST_MAX_CELLS,
+  MlXGBoostConfigSchema,
+  MlXGBoostRegressor,
+  type MlXGBoostConfig,
+} from './learners/MlXGBoostRegressor.js';
+export { loadMlXGBoost } from './learners/mlxgboost/loadMlXGBoost.js';
 export { createPredictor, type CreatePredictorOptions } from './learners/createPredictor.js';
 // xgboost interop
 export type { TreeArrays } from './xgboost/TreeArrays.type.js';

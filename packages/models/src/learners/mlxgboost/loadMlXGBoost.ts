@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import type { MlXGBoostClass } from 'ml-xgboost';
+import { ModelError } from '../../errors/ModelError.js';
+
+let pending: Promise<MlXGBoostClass> | undefined;
+
+/**
+ * Load the `ml-xgboost` WASM module once (it is only required when first
+ * needed, so importing `@sextant/models` never loads it).
+ *
+ * @returns the ml-xgboost booster class
+ * @throws ModelError when the package cannot be loaded
+ * @example
+ * ```ts
+ * import { loadMlXGBoost, MlXGBoostRegressor } from '@sextant/models';
+ * const model = new MlXGBoostRegressor({ nEstimators: 50 }, await loadMlXGBoost());
+ * ```
+ */
+export function loadMlXGBoost(): Promise<MlXGBoostClass> {
+  pending ??= new Promise<MlXGBoostClass>((resolve, reject) => {
+    try {
+      // ml-xgboost is CommonJS whose export is a Promise: require it (an ESM namespace of it would look thenable).
+      const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+      (req('ml-xgboost') as Promise<MlXGBoostClass>).then(resolve, reject);
+    } catch (e) {
+      reject(e);
+    }
+  }).catch((e: unknown) => {
+    pending = undefined;
+    throw new ModelError(`ml-xgboost could not be loaded: ${(e as Error).message}`, { cause: e });
+  });
+  return pending;
+}
