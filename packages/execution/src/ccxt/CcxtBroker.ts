@@ -62,7 +62,7 @@ const MAYBE_SENT: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Live trading through a ccxt exchange behind the {@link Broker} contract.
+ * Live trading through a ccxt exchange behind the `Broker` contract.
  * Every order gets a client order id made here (market, candle, index: the
  * same decision replayed after a restart gets the same id) and is written
  * to the {@link OrderJournal} as `pending` BEFORE the request is sent.

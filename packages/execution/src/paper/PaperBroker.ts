@@ -42,7 +42,7 @@ interface Working {
 }
 
 /**
- * A simulated exchange account behind the {@link Broker} contract, used by
+ * A simulated exchange account behind the `Broker` contract, used by
  * backtests and paper trading alike. Market orders fill at the NEXT candle's
  * open (plus slippage), limit orders when a later candle trades through the
  * limit; fees are charged in quote currency and every fill is booked in an
