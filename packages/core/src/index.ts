@@ -87,6 +87,7 @@ export { CostModel, CostModelConfigSchema, type CostEstimate, type CostEstimateO
 export { DecisionEngine, DecisionEngineConfigSchema, type DecisionEngineConfig } from './decision/DecisionEngine.js';
 export { AdaptiveThresholds, AdaptiveThresholdsConfigSchema, type AdaptiveThresholdsConfig } from './decision/AdaptiveThresholds.js';
 export { combinePredictions, type CombinedPrediction } from './decision/combinePredictions.js';
+export { formatPercent } from './decision/formatPercent.js';
 export { defineStrategy } from './strategy/defineStrategy.js';
 export type {
   Strategy,

@@ -1,4 +1,4 @@
-import type { PortfolioSnapshot } from '@sextant/core';
+import { formatPercent as pct, type PortfolioSnapshot } from '@sextant/core';
 import type { ResolvedRiskConfig } from './RiskValidatorConfigSchema.js';
 import {
   type Breaker,
@@ -152,8 +152,4 @@ export class BreakerMonitor {
 
 function lost(reference: number, equity: number, limit: number): boolean {
   return reference - equity >= limit * reference * (1 - 1e-12);
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
 }

@@ -33,7 +33,18 @@ export function roundToStep(value: number, step: number, mode: 'floor' | 'ceil' 
   return r;
 }
 
+const DECIMALS = new Map<number, number>();
+
 function decimals(step: number): number {
+  let d = DECIMALS.get(step);
+  if (d === undefined) {
+    d = countDecimals(step);
+    if (DECIMALS.size < 1024) DECIMALS.set(step, d);
+  }
+  return d;
+}
+
+function countDecimals(step: number): number {
   if (step >= 1) return 0;
   const s = step.toExponential();
   const [mantissa = '', exp = '0'] = s.split('e');

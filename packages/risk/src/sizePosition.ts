@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '@sextant/core';
+import { InvalidArgumentError, formatPercent as pct } from '@sextant/core';
 import type { z } from 'zod';
 import type { SizingConfigSchema } from './RiskValidatorConfigSchema.js';
 
@@ -103,8 +103,4 @@ export function sizePosition(
 function positive(name: string, v: number): void {
   if (!(Number.isFinite(v) && v > 0))
     throw new InvalidArgumentError(`${name} must be a positive finite number, got "${v}"`);
-}
-
-function pct(x: number, digits = 2): string {
-  return `${(x * 100).toFixed(digits)}%`;
 }

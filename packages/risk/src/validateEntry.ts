@@ -1,4 +1,10 @@
-import type { MarketSnapshot, OrderIntent, PortfolioSnapshot, RiskVerdict } from '@sextant/core';
+import {
+  formatPercent as pct,
+  type MarketSnapshot,
+  type OrderIntent,
+  type PortfolioSnapshot,
+  type RiskVerdict,
+} from '@sextant/core';
 import { applyMarketLimits } from './applyMarketLimits.js';
 import type { RuleContext } from './RuleContext.type.js';
 import { sizePosition } from './sizePosition.js';
@@ -142,8 +148,4 @@ function maxCorrelation(
 
 function withVolatility(v: number | undefined): { volatility?: number } {
   return v === undefined ? {} : { volatility: v };
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(2)}%`;
 }

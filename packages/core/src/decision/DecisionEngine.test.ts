@@ -78,7 +78,7 @@ describe('DecisionEngine: several horizons', () => {
     // expected = (0.8 * 0.01 + 0.6 * 0.02) / 1.4; confidence = mean(0.8, 0.6) * 1 (both agree)
     expect(d.action).toBe('BUY');
     expect(d.confidence).toBeCloseTo(0.7, 12);
-    expect(d.reasons).toContain('expected move 1.43%, confidence 70%');
+    expect(d.reasons).toContain('expected move 1.429% at confidence 70% from 2 prediction(s)');
     expect(d.predictions).toEqual({ ret_1h: 0.01, ret_6h: 0.02 });
     const split = engine.decide(context({ ret_1h: ret(0.01, 0.9), ret_6h: ret(-0.002, 0.9) }, 100, 1));
     // half the weight disagrees: confidence 0.9 * 0.5 = 0.45 < 0.55
@@ -91,7 +91,7 @@ describe('DecisionEngine: several horizons', () => {
     const d = engine.decide(context({ ret_1h: ret(0.01, 0.8), ret_6h: ret(0.02, 0.8), noise: ret(-1, 1) }));
     // expected = (1 * 0.8 * 0.01 + 3 * 0.8 * 0.02) / (4 * 0.8) = 0.0175
     expect(d.action).toBe('BUY');
-    expect(d.reasons).toContain('expected move 1.75%, confidence 80%');
+    expect(d.reasons).toContain('expected move 1.750% at confidence 80% from 2 prediction(s)');
     expect(d.predictions).not.toHaveProperty('noise');
     const missing = engine.decide(context({ ret_1h: ret(0.01, 0.8) }, 100, 1));
     expect(missing.reasons).toContain('ret_6h: missing');

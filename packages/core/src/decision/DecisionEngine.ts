@@ -7,6 +7,7 @@ import { timeframeToMs } from '../time/timeframeToMs.js';
 import { AdaptiveThresholds, AdaptiveThresholdsConfigSchema } from './AdaptiveThresholds.js';
 import { type Decision, holdDecision } from './Decision.js';
 import { combinePredictions } from './combinePredictions.js';
+import { formatPercent } from './formatPercent.js';
 
 const duration = z.string().regex(/^\d+[mhdw]$/, 'expected a duration like "1h"');
 
@@ -85,54 +86,65 @@ export class DecisionEngine implements DecisionPolicy {
     const { symbol } = event;
     const ts = event.candle.timestamp;
     const combined = combinePredictions(context.predictions, this.config.models, this.config.weights);
-    const candleMs = timeframeToMs(event.timeframe);
-    this.#adaptive.observe(
-      event,
-      combined.used.map((u) => ({ value: u.value, horizonMs: this.#horizonMs(u.name, candleMs) })),
-    );
-    const reasons = [...combined.reasons];
-    if (combined.used.length === 0)
-      return holdDecision(symbol, ts, [...reasons, 'no trusted prediction'], combined.values);
+    const used = combined.used;
+    if (this.config.adaptive.enabled) {
+      const candleMs = timeframeToMs(event.timeframe);
+      this.#adaptive.observe(
+        event,
+        used.map((u) => ({ value: u.value, horizonMs: this.#horizonMs(u.name, candleMs) })),
+      );
+    } else {
+      this.#adaptive.observe(event, NO_PREDICTIONS);
+    }
+    const reasons = combined.reasons;
+    if (used.length === 0) {
+      reasons.push('no trusted prediction');
+      return holdDecision(symbol, ts, reasons, combined.values);
+    }
 
     const t = this.config.thresholds;
-    const volatility = this.#adaptive.volatility(symbol);
-    const cost = this.costs.roundTrip({ volatility });
+    const cost = this.costs.roundTrip({ volatility: this.#adaptive.volatility(symbol) });
     const { multiplier, errorRatio, volatilityRatio } = this.#adaptive.multiplier(symbol);
     const { expected, confidence } = combined;
     const buyBar = t.buyReturn * multiplier;
     const sellBar = t.sellReturn * multiplier;
-    reasons.push(`expected move ${pct(expected)}, confidence ${pct(confidence, 0)}`);
+    reasons.push(
+      `expected move ${pct(expected, 3)} at confidence ${pct(confidence, 0)} from ${used.length} prediction(s)`,
+    );
     if (multiplier > 1) {
       reasons.push(
         `thresholds widened x${multiplier.toFixed(2)} (error ${errorRatio.toFixed(2)}x, volatility ${volatilityRatio.toFixed(2)}x baseline)`,
       );
     }
-    const out = (action: Decision['action'], why: string): Decision => ({
+    let action: Decision['action'] = 'HOLD';
+    let why: string;
+    if (confidence < t.minConfidence) {
+      why = `confidence ${pct(confidence, 0)} below ${pct(t.minConfidence, 0)}`;
+    } else if (expected > 0) {
+      const net = expected - cost;
+      if (net < buyBar) {
+        why = `after ${pct(cost, 3)} round-trip costs ${pct(net, 3)} is below buy bar ${pct(buyBar, 3)}`;
+      } else if (position !== undefined && position.amount > 0 && !this.config.allowAdd) {
+        why = `already holding ${position.amount} ${symbol}`;
+      } else {
+        action = 'BUY';
+        why = `after ${pct(cost, 3)} round-trip costs ${pct(net, 3)} clears buy bar ${pct(buyBar, 3)}`;
+      }
+    } else if (expected < 0 && -expected >= sellBar) {
+      action = 'SELL';
+      why = `${pct(expected, 3)} is at or below sell bar -${pct(sellBar, 3)}`;
+    } else {
+      why = `${pct(expected, 3)} does not clear -${pct(sellBar, 3)}`;
+    }
+    reasons.push(why);
+    return {
       symbol,
       timestamp: ts,
       action,
       confidence: action === 'HOLD' ? 0 : confidence,
       predictions: combined.values,
-      reasons: [...reasons, why],
-    });
-
-    if (confidence < t.minConfidence) {
-      return out('HOLD', `confidence ${pct(confidence, 0)} below ${pct(t.minConfidence, 0)}`);
-    }
-    if (expected > 0) {
-      const net = expected - cost;
-      if (net < buyBar) {
-        return out('HOLD', `after ${pct(cost, 3)} round-trip costs ${pct(net, 3)} is below buy bar ${pct(buyBar, 3)}`);
-      }
-      if (position !== undefined && position.amount > 0 && !this.config.allowAdd) {
-        return out('HOLD', `already holding ${position.amount} ${symbol}`);
-      }
-      return out('BUY', `after ${pct(cost, 3)} round-trip costs ${pct(net, 3)} clears buy bar ${pct(buyBar, 3)}`);
-    }
-    if (-expected >= sellBar && expected < 0) {
-      return out('SELL', `${pct(expected, 3)} is at or below sell bar -${pct(sellBar, 3)}`);
-    }
-    return out('HOLD', `${pct(expected, 3)} does not clear -${pct(sellBar, 3)}`);
+      reasons,
+    };
   }
 
   #horizonMs(name: string, candleMs: number): number {
@@ -142,6 +154,6 @@ export class DecisionEngine implements DecisionPolicy {
   }
 }
 
-function pct(x: number, digits = 2): string {
-  return `${(x * 100).toFixed(digits)}%`;
-}
+const NO_PREDICTIONS: readonly { value: number; horizonMs: number }[] = [];
+
+const pct = formatPercent;

@@ -10,14 +10,14 @@ export interface CombinedPrediction {
   used: { name: string; value: number; confidence: number; weight: number }[];
   /** Every finite model output, by name, for `Decision.predictions`. */
   values: Record<string, number>;
-  /** One line per prediction: used or why not. */
+  /** One line per prediction that was not used, saying why. */
   reasons: string[];
 }
 
 /**
  * Combine several models' forward-return predictions into one expected move
  * and confidence. A prediction is skipped (with a reason) when untrusted, not
- * finite, its confidence is outside 0..1, or it is not among `models`.
+ * finite, its confidence is outside 0..1, or it is missing from `models`.
  * Expected move = sum(w*c*v) / sum(w*c); confidence = (sum(w*c) / sum(w)) *
  * (weight agreeing with the sign of the expected move / sum(w)).
  *
@@ -54,7 +54,6 @@ export function combinePredictions(
     } else {
       const weight = weights[name] ?? 1;
       used.push({ name, value: p.value, confidence: p.confidence, weight });
-      reasons.push(`${name}: ${(p.value * 100).toFixed(3)}% at confidence ${(p.confidence * 100).toFixed(0)}%`);
     }
   }
   let wc = 0;
