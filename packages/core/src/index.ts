@@ -83,9 +83,19 @@ export { tradesFromFills } from './backtest/tradesFromFills.js';
 export { computeMetrics, type BacktestMetrics, type MetricsInput } from './backtest/computeMetrics.js';
 export { runBacktest, type BacktestOptions, type BacktestResult } from './backtest/runBacktest.js';
 // Decision engine, costs and strategies (issue 7, decision half)
-export { CostModel, CostModelConfigSchema, type CostEstimate, type CostEstimateOptions, type CostModelConfig } from './costs/CostModel.js';
+export {
+  CostModel,
+  CostModelConfigSchema,
+  type CostEstimate,
+  type CostEstimateOptions,
+  type CostModelConfig,
+} from './costs/CostModel.js';
 export { DecisionEngine, DecisionEngineConfigSchema, type DecisionEngineConfig } from './decision/DecisionEngine.js';
-export { AdaptiveThresholds, AdaptiveThresholdsConfigSchema, type AdaptiveThresholdsConfig } from './decision/AdaptiveThresholds.js';
+export {
+  AdaptiveThresholds,
+  AdaptiveThresholdsConfigSchema,
+  type AdaptiveThresholdsConfig,
+} from './decision/AdaptiveThresholds.js';
 export { combinePredictions, type CombinedPrediction } from './decision/combinePredictions.js';
 export { formatPercent } from './decision/formatPercent.js';
 export { defineStrategy } from './strategy/defineStrategy.js';
