@@ -1,4 +1,4 @@
-import { isSextantError, sliceSeries } from '@sextant/core';
+import { candleAt, isSextantError, sliceSeries } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
 import { loadSeries } from '../../test/helpers/loadSeries.js';
 import { FeaturePipeline } from './FeaturePipeline.js';
@@ -136,6 +136,45 @@ describe('feature sources', () => {
     }
   });
 
+  it('createFeatureSource streams every feature kind with shifts, and replace() updates the open candle', () => {
+    const all = new FeaturePipeline({
+      features: [...pipeline.config.features, { kind: 'stochRsi' }, { kind: 'ma', type: 'tema', period: 5 }],
+      expand: { shifts: 2 },
+    });
+    const s = sliceSeries(loadSeries('NXT_BTC-5m.json'), 0, 400);
+    const want = all.compute(s);
+    const source = createFeatureSource(all);
+    let rows = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = candleAt(s, i);
+      // first a provisional update of the open candle, then the closed one
+      source.update({ symbol: 'NXT/BTC', timeframe: '5m', candle: { ...c, close: c.low, high: c.high } });
+      const row = source.update({ symbol: 'NXT/BTC', timeframe: '5m', candle: c });
+      if (i < want.dropped!) {
+        expect(row).toBeNull();
+        continue;
+      }
+      rows++;
+      const r = i - want.dropped!;
+      for (let k = 0; k < want.names.length; k++) {
+        if (!Object.is(row![k], want.columns[k]![r]))
+          expect.fail(`${want.names[k]} at row ${i}: ${row![k]} vs ${want.columns[k]![r]}`);
+      }
+    }
+    expect(rows).toBe(want.length);
+  });
+
+  it('createFeatureSource with higher timeframes recomputes and still equals compute', () => {
+    const p = new FeaturePipeline({ features: [{ kind: 'rsi' }], expand: { timeframes: ['1h'] }, timeframe: '5m' });
+    const s = sliceSeries(eth, 0, 300);
+    const want = p.compute(s);
+    const source = createFeatureSource(p);
+    let last: Float64Array | null = null;
+    for (let i = 0; i < s.length; i++)
+      last = source.update({ symbol: 'ETH/BTC', timeframe: '5m', candle: candleAt(s, i) });
+    expect(Array.from(last!)).toEqual(want.columns.map((c) => c[want.length - 1]));
+  });
+
   it('createFeatureSource refuses out-of-order and corrupt candles', () => {
     const source = createFeatureSource(pipeline);
     const c = { timestamp: 1000, open: 1, high: 1, low: 1, close: 1, volume: 1 };
@@ -144,6 +183,9 @@ describe('feature sources', () => {
     expect(() => source.update({ symbol: 'X/Y', timeframe: '5m', candle: { ...c, close: Number.NaN } })).toThrow(
       /close NaN/,
     );
+    expect(() =>
+      source.update({ symbol: 'X/Y', timeframe: '5m', candle: { ...c, timestamp: 2000, high: 0.5 } }),
+    ).toThrow(/high 0.5/);
   });
 
   it('precomputedFeatureSource looks rows up by timestamp', () => {

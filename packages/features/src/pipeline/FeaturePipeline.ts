@@ -72,6 +72,8 @@ export class FeaturePipeline {
   readonly hash: string;
   /** Longest warm-up of the base features in candles (before expansion by timeframes/pairs). */
   readonly warmup: number;
+  /** The resolved feature definitions after `expand.periods`, in column order. */
+  readonly features: readonly FeatureDef[];
   readonly #defs: readonly FeatureDef[];
   readonly #baseNames: readonly string[];
 
@@ -100,6 +102,7 @@ export class FeaturePipeline {
       }
     }
     this.#defs = defs;
+    this.features = Object.freeze(defs);
     const base: string[] = [];
     for (const d of defs) base.push(...impl(d).names(d));
     for (let s = 1; s <= expand.shifts; s++)

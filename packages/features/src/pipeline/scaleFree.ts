@@ -71,3 +71,14 @@ export const scaleFree = {
     return out;
   },
 };
+
+/** The element formulas of {@link scaleFree}, one value at a time (streaming). */
+export const scaleFreeValue = {
+  relative: (a: number, d: number): number => (d !== 0 ? a / d - 1 : Number.NaN),
+  divide: (x: number, d: number): number => (d !== 0 ? x / d : Number.isNaN(x) || Number.isNaN(d) ? Number.NaN : 0),
+  position: (x: number, l: number, h: number): number => {
+    const w = h - l;
+    return w !== 0 ? (x - l) / w : Number.isNaN(w) ? Number.NaN : 0.5;
+  },
+  width: (l: number, h: number, mid: number): number => (h - l) / mid,
+};

@@ -37,6 +37,7 @@ export abstract class StreamingIndicator<I, O, S extends object> {
   #prev: S | undefined;
   #count = 0;
   #value: O;
+  #replacing = false;
 
   /**
    * @param state - the initial state
@@ -79,8 +80,18 @@ export abstract class StreamingIndicator<I, O, S extends object> {
       throw new InvalidArgumentError(`${this.constructor.name}.replace() needs a previous add(), got none`);
     }
     this.#state = cloneState(this.#prev);
-    this.#value = this.next(this.#state, input, this.#count - 1);
+    this.#replacing = true;
+    try {
+      this.#value = this.next(this.#state, input, this.#count - 1);
+    } finally {
+      this.#replacing = false;
+    }
     return this.#value;
+  }
+
+  /** True inside `next` when it runs for `replace` (composites replace their parts too). */
+  protected get isReplacing(): boolean {
+    return this.#replacing;
   }
 
   /** The latest output (NaN during the warm-up). */
