@@ -8,9 +8,10 @@ import { type FakeExchange, MemoryCandleStore, loadOhlcvFile, startFakeExchange 
 const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
 const BASES = ['ETH', 'LTC', 'NXT', 'XLM', 'ETC', 'ADA', 'TRX', 'DASH', 'XMR', 'ZEC'] as const;
 const RATE_LIMIT_MS = 5;
-// The fake's weight budget: ccxt spends one unit per rateLimit ms, so 1000 ms hold
-// 200 units; 25% headroom covers the requests held by a pause and released together.
-const BUDGET = { weight: 250, windowMs: 1000 };
+// The fake's weight budget. ccxt's binance cost unit is 5 Binance weight per `rateLimit` ms
+// (50 ms in production = 6000 weight/minute), so rateLimit 5 ms allows 1000 weight/s; the
+// budget adds 25% for the small burst ccxt's leaky bucket (capacity 1 unit) lets through.
+const BUDGET = { weight: 1250, windowMs: 1000 };
 
 const sources = new Map<string, OHLCVRow[]>(
   BASES.map((b) => [`${b}/BTC`, loadOhlcvFile(new URL(`${b}_BTC-5m.json`, DATA))]),

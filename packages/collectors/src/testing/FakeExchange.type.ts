@@ -70,6 +70,11 @@ export interface FakeReply {
   body: unknown;
   /** Extra response headers. */
   headers?: Record<string, string>;
+  /**
+   * A JSON array sent as pre-serialised rows (`[row,row,...]`), used instead
+   * of `body` when given; data faults (short pages, duplicates, disorder) act on it.
+   */
+  rawRows?: readonly string[];
 }
 
 /** State of a running fake exchange, shared with plugins. */

@@ -17,23 +17,24 @@ export function lowerBound(rows: readonly OHLCVRow[], t: number): number {
 }
 
 /**
- * The candles Binance's `GET /api/v3/klines` returns: with `startTime`, the
- * first `limit` candles opening at or after it (and at or before `endTime`);
- * with only `endTime`, the last `limit` candles up to it; otherwise the
- * latest `limit`. Only candles opened before `now` are served.
+ * Which candles Binance's `GET /api/v3/klines` returns, as an index range
+ * `[from, to)`: with `startTime`, the first `limit` candles opening at or
+ * after it (and at or before `endTime`); with only `endTime`, the last
+ * `limit` candles up to it; otherwise the latest `limit`. Only candles opened
+ * at or before `now` are served (the last one may still be open).
  */
 export function selectKlines(
   m: FakeMarket,
   q: { startTime?: number; endTime?: number; limit: number; now: number },
-): OHLCVRow[] {
+): [number, number] {
   const rows = m.candles;
   const end = Math.min(q.endTime ?? Number.POSITIVE_INFINITY, q.now);
   const endIdx = lowerBound(rows, end + 1); // exclusive
   if (q.startTime !== undefined) {
-    const from = lowerBound(rows, q.startTime);
-    return rows.slice(from, Math.min(endIdx, from + q.limit));
+    const from = Math.min(lowerBound(rows, q.startTime), endIdx);
+    return [from, Math.min(endIdx, from + q.limit)];
   }
-  return rows.slice(Math.max(0, endIdx - q.limit), endIdx);
+  return [Math.max(0, endIdx - q.limit), endIdx];
 }
 
 /** One kline row in Binance's exact layout (12 fields, prices as strings). */
@@ -59,7 +60,8 @@ export function binanceKline(row: OHLCVRow, stepMs: number): unknown[] {
 /** `GET /api/v3/ticker/24hr` for one market, computed from the last 24 h of candles before `now`. */
 export function binanceTicker24hr(id: string, m: FakeMarket, now: number): Record<string, unknown> {
   const step = timeframeToMs(m.timeframe);
-  const rows = selectKlines(m, { endTime: now - step, limit: Math.max(1, Math.round(86_400_000 / step)), now });
+  const [from, to] = selectKlines(m, { endTime: now - step, limit: Math.max(1, Math.round(86_400_000 / step)), now });
+  const rows = m.candles.slice(from, to);
   const first = rows[0];
   const last = rows[rows.length - 1];
   if (first === undefined || last === undefined) throw new Error(`no candles before ${now} for ${id}`);

@@ -1,5 +1,5 @@
 import { timeframeToMs } from '@sextant/core';
-import type { FakeExchangeState, FakeReply, FakeRequest, FakeRoute } from './FakeExchange.type.js';
+import type { FakeExchangeState, FakeMarket, FakeReply, FakeRequest, FakeRoute } from './FakeExchange.type.js';
 import { binanceExchangeInfo } from './binanceExchangeInfo.js';
 import { binanceDepth, binanceKline, binanceTicker24hr, selectKlines } from './binanceMarketData.js';
 
@@ -23,15 +23,31 @@ function intParam(req: FakeRequest, name: string): number | undefined {
   return v === null ? undefined : Number.parseInt(v, 10);
 }
 
-/** Weight of a klines call, as in ccxt's binance cost table (byLimit). */
-function klinesWeight(req: FakeRequest): number {
-  const limit = intParam(req, 'limit') ?? 500;
-  return limit < 100 ? 1 : limit < 500 ? 2 : limit <= 1000 ? 5 : 10;
-}
-
+/** Weight of a depth call: Binance's weights by limit (5, 25, 50, 250). */
 function depthWeight(req: FakeRequest): number {
   const limit = intParam(req, 'limit') ?? 100;
-  return limit <= 50 ? 2 : limit <= 100 ? 5 : limit <= 500 ? 10 : 20;
+  return limit <= 100 ? 5 : limit <= 500 ? 25 : limit <= 1000 ? 50 : 250;
+}
+
+/** Weight of ticker/24hr: 2 for one symbol or up to 20 listed, 40 for up to 100, 80 for all. */
+function tickerWeight(req: FakeRequest): number {
+  if (req.query.has('symbol')) return 2;
+  const list = req.query.get('symbols');
+  if (list === null) return 80;
+  const n = list.split(',').length;
+  return n <= 20 ? 2 : n <= 100 ? 40 : 80;
+}
+
+/** Kline rows of each market serialised once (the JSON text Binance would send), by market. */
+const klineText = new WeakMap<FakeMarket, string[]>();
+function klineRows(m: FakeMarket): string[] {
+  let rows = klineText.get(m);
+  if (rows === undefined) {
+    const step = timeframeToMs(m.timeframe);
+    rows = m.candles.map((r) => JSON.stringify(binanceKline(r, step)));
+    klineText.set(m, rows);
+  }
+  return rows;
 }
 
 let updateId = 1_000_000;
@@ -39,8 +55,9 @@ let updateId = 1_000_000;
 /**
  * The public Binance spot routes of the fake exchange: ping, time,
  * exchangeInfo, klines, ticker/24hr and depth, answering in Binance's JSON
- * (and its error codes -1102, -1120, -1121). Weights follow ccxt's binance
- * cost table, so a client throttled by ccxt stays inside the same budget.
+ * (and its error codes -1102, -1120, -1121), with Binance's request weights
+ * (klines 2, exchangeInfo 20, depth 5-250 by limit, ticker/24hr 2-80); ccxt's
+ * binance cost table is the same weights divided by 5 (cost units of `rateLimit` ms).
  *
  * @returns the routes
  */
@@ -51,12 +68,13 @@ export function builtinBinanceRoutes(): FakeRoute[] {
     {
       method: 'GET',
       path: '/api/v3/exchangeInfo',
+      weight: 20,
       handle: (_req, s) => ({ body: binanceExchangeInfo(s.markets.values(), s.now()) }),
     },
     {
       method: 'GET',
       path: '/api/v3/klines',
-      weight: klinesWeight,
+      weight: 2,
       handle: (req, s) => {
         const id = symbolParam(req, s);
         if (typeof id !== 'string') return id;
@@ -66,20 +84,19 @@ export function builtinBinanceRoutes(): FakeRoute[] {
         const limit = Math.min(1000, Math.max(1, intParam(req, 'limit') ?? 500));
         const startTime = intParam(req, 'startTime');
         const endTime = intParam(req, 'endTime');
-        const step = timeframeToMs(m.timeframe);
-        const rows = selectKlines(m, {
+        const [from, to] = selectKlines(m, {
           limit,
           now: s.now(),
           ...(startTime === undefined ? {} : { startTime }),
           ...(endTime === undefined ? {} : { endTime }),
         });
-        return { body: rows.map((r) => binanceKline(r, step)) };
+        return { body: '', rawRows: klineRows(m).slice(from, to) };
       },
     },
     {
       method: 'GET',
       path: '/api/v3/ticker/24hr',
-      weight: (req) => (req.query.has('symbol') ? 1 : req.query.has('symbols') ? 20 : 40),
+      weight: tickerWeight,
       handle: (req, s) => {
         const list = req.query.get('symbols');
         if (list !== null) {

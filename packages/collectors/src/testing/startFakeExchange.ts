@@ -199,11 +199,16 @@ export async function startFakeExchange(options: FakeExchangeOptions): Promise<F
     } catch (e) {
       answer = { status: 500, body: { code: -1000, msg: `An unknown error occurred: ${(e as Error).message}` } };
     }
-    if (fault === 'malformed') {
-      const text = JSON.stringify(answer.body);
-      answer = { ...answer, status: 200, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
+    if (answer.rawRows !== undefined) {
+      const rows = fault === undefined ? answer.rawRows : (applyKlineFault(fault, answer.rawRows, at) as string[]);
+      const { rawRows: _, ...rest } = answer;
+      answer = { ...rest, body: `[${rows.join(',')}]` };
     } else if (fault !== undefined && Array.isArray(answer.body)) {
       answer = { ...answer, body: applyKlineFault(fault, answer.body, at) };
+    }
+    if (fault === 'malformed') {
+      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      answer = { ...answer, status: 200, body: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
     }
     if (fault === 'slow') {
       const t = setTimeout(() => {

@@ -1,0 +1,157 @@
+/**
+ * @sextant/collectors bench: collection wall time of the ten real (coin)/BTC
+ * 5m markets (20 days, freqtrade test data) from the fake Binance (in a
+ * worker thread, as a remote exchange would be) through the real
+ * ccxt.binance class, against the rate-limit floor measured in the same run:
+ * the Binance weight the fake exchange received (klines 2 per page) divided
+ * by ccxt's 5 weight per cost unit, times ccxt.binance's production
+ * `rateLimit` of 50 ms per unit (6000 weight/minute): the fastest any client
+ * honouring that budget could go. Also shown: ccxt's built-in `paginate`
+ * mode on the same data, and a run with 20% of requests faulted (seeded),
+ * where Retry-After pauses are part of the time.
+ */
+import { Worker } from 'node:worker_threads';
+import ccxt from 'ccxt';
+import { ExchangeGuard } from '../src/guard/ExchangeGuard.js';
+import { OhlcvCollector } from '../src/ohlcv/OhlcvCollector.js';
+import type { FaultScript } from '../src/testing.js';
+
+/** ccxt.binance's production rateLimit: ms per cost unit of 5 Binance weight (6000 weight/minute). */
+const RATE_LIMIT_MS = 50;
+const WEIGHT_PER_UNIT = 5;
+const BASES = ['ETH', 'LTC', 'NXT', 'XLM', 'ETC', 'ADA', 'TRX', 'DASH', 'XMR', 'ZEC'];
+const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+
+interface Remote {
+  url: string;
+  first: number;
+  stats(from: number): Promise<{ requests: number; total: number; early: number; weight: number; firstWeight: number }>;
+  close(): Promise<void>;
+}
+
+async function startRemote(faults?: FaultScript): Promise<Remote> {
+  const files = BASES.map((b) => ({ symbol: `${b}/BTC`, path: new URL(`${b}_BTC-5m.json`, DATA).pathname }));
+  const worker = new Worker(new URL('./fakeExchangeWorker.mjs', import.meta.url), {
+    workerData: { files, faults },
+    execArgv: ['--conditions=@sextant/source'],
+  });
+  const ready = await new Promise<{ url: string; first: number }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {
+    url: ready.url,
+    first: ready.first,
+    stats: (from) =>
+      new Promise((resolve) => {
+        worker.once('message', resolve);
+        worker.postMessage({ type: 'stats', from });
+      }),
+    close: async () => {
+      worker.postMessage({ type: 'close' });
+      await new Promise((r) => worker.once('exit', r));
+    },
+  };
+}
+
+function binance(url: string): InstanceType<typeof ccxt.binance> {
+  const api = { public: `${url}/api/v3`, private: `${url}/api/v3`, v1: `${url}/api/v1`, sapi: `${url}/sapi/v1` };
+  return new ccxt.binance({
+    rateLimit: RATE_LIMIT_MS,
+    timeout: 2000,
+    urls: { api },
+    options: { fetchMarkets: { types: ['spot'] }, fetchCurrencies: false },
+  });
+}
+
+interface Run {
+  wall: number;
+  floor: number;
+  pages: number;
+  candles: number;
+  early: number;
+  pauses: number;
+  p50: number;
+  p95: number;
+}
+
+async function collectAll(maxInFlight: number, faults?: FaultScript): Promise<Run> {
+  const remote = await startRemote(faults);
+  try {
+    const exchange = binance(remote.url);
+    const guard = ExchangeGuard.for(exchange, { minBackoffMs: 50, maxBackoffMs: 500, retries: 8, maxInFlight });
+    await guard.read('loadMarkets', (ex) => ex.loadMarkets());
+    const collector = new OhlcvCollector({ exchange, guard, concurrency: 3 });
+    const before = (await remote.stats(0)).total;
+    const t0 = performance.now();
+    const out = await collector.collectMany(
+      BASES.map((b) => ({ symbol: `${b}/BTC`, timeframe: '5m', since: remote.first })),
+    );
+    const wall = performance.now() - t0;
+    const s = await remote.stats(before);
+    let pages = 0;
+    let candles = 0;
+    for (const o of out) {
+      if (!o.ok) throw o.error;
+      pages += o.result.report.pages;
+      candles += o.result.candles.length;
+    }
+    // The first request may leave at once; every later one waits its weight's worth of rate budget.
+    const floor = ((s.weight - s.firstWeight) / WEIGHT_PER_UNIT) * RATE_LIMIT_MS;
+    const u = guard.stats();
+    return {
+      wall,
+      floor,
+      pages,
+      candles,
+      early: s.early,
+      pauses: u.pauses,
+      p50: u.latencyMs.p50,
+      p95: u.latencyMs.p95,
+    };
+  } finally {
+    await remote.close();
+  }
+}
+
+async function ccxtPaginate(): Promise<{ wall: number; candles: number }> {
+  const remote = await startRemote();
+  try {
+    const exchange = binance(remote.url);
+    await exchange.loadMarkets();
+    const until = remote.first + 20 * 86_400_000;
+    const t0 = performance.now();
+    let candles = 0;
+    for (const b of BASES) {
+      const rows = await exchange.fetchOHLCV(`${b}/BTC`, '5m', remote.first, undefined, {
+        paginate: true,
+        until,
+        paginationCalls: 20,
+      });
+      candles += rows.length;
+    }
+    return { wall: performance.now() - t0, candles };
+  } finally {
+    await remote.close();
+  }
+}
+
+const line = (name: string, r: Run): string =>
+  `${name}: ${r.wall.toFixed(0)} ms for ${r.pages} pages / ${r.candles} candles; floor ${r.floor.toFixed(0)} ms -> ` +
+  `${(r.wall / r.floor).toFixed(3)}x floor; early requests (ban risk) ${r.early}, Retry-After pauses ${r.pauses}; ` +
+  `request latency p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`;
+
+export default async function bench(): Promise<void> {
+  console.log(`ten X/BTC 5m markets x 20 days; ccxt.binance rateLimit ${RATE_LIMIT_MS} ms/unit; 3 markets at once`);
+  const serial = await collectAll(1);
+  console.log(line('OhlcvCollector, maxInFlight 1 (default)', serial));
+  const two = await collectAll(2);
+  console.log(line('OhlcvCollector, maxInFlight 2', two));
+  const paginate = await ccxtPaginate();
+  console.log(
+    `ccxt fetchOHLCV paginate (one market at a time): ${paginate.wall.toFixed(0)} ms for ${paginate.candles} candles -> ` +
+      `${(paginate.wall / serial.floor).toFixed(3)}x the same floor`,
+  );
+  const faulted = await collectAll(1, { rate: 0.2, seed: 20180110, retryAfterSec: 1, slowMs: 2500 });
+  console.log(line('OhlcvCollector, 20% faulted (seed 20180110), maxInFlight 1', faulted));
+}
