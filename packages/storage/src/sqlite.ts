@@ -14,5 +14,11 @@ export {
   type SqliteStateStoreConfig,
   type SqliteStateStoreConfigInput,
 } from './sqlite/SqliteStateStoreConfig.js';
-export { SqliteStateStore, type SqliteStateStoreOptions } from './sqlite/SqliteStateStore.js';
+export {
+  SqliteStateStore,
+  type BackupResult,
+  type BackupRetentionOptions,
+  type PruneHistoryResult,
+  type SqliteStateStoreOptions,
+} from './sqlite/SqliteStateStore.js';
 export { pruneBackups, type PruneBackupsOptions } from './sqlite/backupDatabase.js';

@@ -6,7 +6,7 @@ import { type TimeRange, decodeCandlesParquet } from './decodeCandlesParquet.js'
 export interface ReadCandlesParquetOptions extends TimeRange {}
 
 /**
- * Read a candle Parquet file into a {@link CandleSeries}. Any file with a
+ * Read a candle Parquet file into a `CandleSeries`. Any file with a
  * `timestamp` column (INT64 TIMESTAMP in ms, µs or ns, or plain INT64 ms) and
  * numeric `open high low close volume` columns is accepted, whatever wrote it
  * (this package, DuckDB, pyarrow, Polars). With `from`/`to`, only the row

@@ -87,7 +87,7 @@ export interface ModelMetricPoint {
 
 /**
  * Everything the runner, brokers and CLI keep across restarts: core's
- * {@link StateStore} plus the order journal, positions, ledger, history, a
+ * `StateStore` plus the order journal, positions, ledger, history, a
  * key-value table and the model registry. `SqliteStateStore` implements it;
  * a PostgreSQL adapter can follow and must pass the same contract tests.
  */

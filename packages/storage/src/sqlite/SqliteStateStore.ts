@@ -40,6 +40,30 @@ import {
 } from './registrySql.js';
 import { SQLITE_MIGRATIONS } from './sqliteMigrations.js';
 
+/** A backup made by {@link SqliteStateStore.backup}. */
+export interface BackupResult {
+  /** Where the backup was written. */
+  path: string;
+  /** Its size in bytes. */
+  bytes: number;
+  /** Older backups deleted by the retention policy ({@link SqliteStateStore.backupWithRetention} only). */
+  deleted?: string[];
+}
+
+/** Options of {@link SqliteStateStore.backupWithRetention}. */
+export interface BackupRetentionOptions {
+  /** How many of the newest backups to keep in the directory. @default 7 */
+  keep?: number;
+}
+
+/** Rows deleted by {@link SqliteStateStore.pruneHistory}, per table. */
+export interface PruneHistoryResult {
+  /** Decisions deleted. */
+  decisions: number;
+  /** Cycle reports deleted. */
+  cycles: number;
+}
+
 /** Options of a {@link SqliteStateStore} that are not configuration. */
 export interface SqliteStateStoreOptions {
   /** Clock for `updatedAt` of core `StateStore` calls (which carry no time) and backup names. @default Date.now */
@@ -283,7 +307,7 @@ export class SqliteStateStore implements DurableStateStore {
    * @param before - cut-off, ms UTC (exclusive)
    * @returns rows deleted per table
    */
-  pruneHistory(before: number): { decisions: number; cycles: number } {
+  pruneHistory(before: number): PruneHistoryResult {
     return this.#tx((db) => deleteHistoryBefore(db, before));
   }
 
@@ -295,7 +319,7 @@ export class SqliteStateStore implements DurableStateStore {
    * @returns the destination path and its size in bytes
    * @throws StorageIOError naming the destination when it cannot be written
    */
-  backup(toPath: string): Promise<{ path: string; bytes: number }> {
+  backup(toPath: string): Promise<BackupResult> {
     return backupDatabase(this.#db, this.config.path, toPath);
   }
 
@@ -308,10 +332,7 @@ export class SqliteStateStore implements DurableStateStore {
    * @returns the new backup and the backups deleted
    * @throws StorageIOError when the backup cannot be written or old ones removed
    */
-  async backupWithRetention(
-    dir: string,
-    options: { keep?: number } = {},
-  ): Promise<{ path: string; bytes: number; deleted: string[] }> {
+  async backupWithRetention(dir: string, options: BackupRetentionOptions = {}): Promise<BackupResult> {
     const made = await this.backup(join(dir, backupName(this.#now())));
     const deleted = await pruneBackups(dir, { keep: options.keep ?? 7 });
     return { ...made, deleted };
