@@ -51,6 +51,11 @@ export { toXGBoostJSON, type ToXGBoostJSONOptions } from './xgboost/toXGBoostJSO
 export { stringifyXGBoostJSON } from './xgboost/stringifyXGBoostJSON.js';
 export { XGBoostModel, type XGBoostModelJSON } from './xgboost/XGBoostModel.js';
 export { loadXGBoostJSON, type LoadXGBoostJSONOptions } from './xgboost/loadXGBoostJSON.js';
+// LightGBM interop
+export type { LightGBMTree } from './lightgbm/LightGBMTree.type.js';
+export { parseLightGBM, type ParsedLightGBM } from './lightgbm/parseLightGBM.js';
+export { LightGBMModel, type LightGBMModelJSON } from './lightgbm/LightGBMModel.js';
+export { loadLightGBM, type LoadLightGBMOptions } from './lightgbm/loadLightGBM.js';
 // Model operations: selection, walk-forward, ensembles, calibration, confidence, store, drift, tracking
 export { scoreRegression, type RegressionScores } from './selection/scoreRegression.js';
 export { scoreClassification, type ClassificationScores } from './selection/scoreClassification.js';

@@ -1,5 +1,6 @@
 import { ModelError } from '../errors/ModelError.js';
 import type { Model } from '../Model.type.js';
+import { loadLightGBM } from '../lightgbm/loadLightGBM.js';
 import { loadXGBoostJSON } from '../xgboost/loadXGBoostJSON.js';
 import { DecisionTreeClassifier } from './DecisionTreeClassifier.js';
 import { DecisionTreeRegressor } from './DecisionTreeRegressor.js';
@@ -22,7 +23,7 @@ const LOADERS: Record<string, (json: LearnerJSON<any>) => Model> = {
 };
 
 /**
- * Restore any built-in learner (or a loaded xgboost model) from its
+ * Restore any built-in learner (or a loaded xgboost or LightGBM model) from its
  * `toJSON()` snapshot, choosing the loader by `manifest.kind`.
  *
  * @param json - the snapshot object or its JSON text
@@ -45,6 +46,7 @@ export function loadModel(json: string | object): Model {
   }
   const snap = obj as { format?: unknown; manifest?: { kind?: unknown } };
   if (snap?.format === 'sextant-xgboost') return loadXGBoostJSON(snap);
+  if (snap?.format === 'sextant-lightgbm') return loadLightGBM(snap);
   const kind = snap?.manifest?.kind;
   const loader = typeof kind === 'string' && snap.format === 'sextant-model' ? LOADERS[kind] : undefined;
   if (!loader) {
