@@ -22,7 +22,7 @@ describe('loadLightGBM', () => {
   it('evaluates the text format like LightGBM (NaN, zero and default directions, <= thresholds)', () => {
     const model = loadLightGBM(read('regression.txt'));
     const pred = model.predict(rows(expected.regression));
-    expected.regression.forEach((c, i) => expect(pred[i]).toBeCloseTo(c.raw, 12));
+    for (const [i, c] of expected.regression.entries()) expect(pred[i]).toBeCloseTo(c.raw, 12);
     expect(model.manifest.featureNames).toEqual(['f_a', 'f_b', 'f_c']);
   });
 
@@ -34,7 +34,7 @@ describe('loadLightGBM', () => {
   it('applies the binary sigmoid', () => {
     const model = loadLightGBM(read('binary.txt'));
     const p = model.predict(rows(expected.regression));
-    expected.regression.forEach((c, i) => expect(p[i]).toBeCloseTo(1 / (1 + Math.exp(-c.raw)), 12));
+    for (const [i, c] of expected.regression.entries()) expect(p[i]).toBeCloseTo(1 / (1 + Math.exp(-c.raw)), 12);
     expect(model.predictProba(rows(expected.regression))[0]![0]).toBeCloseTo(1 - p[0]!, 12);
   });
 
@@ -45,7 +45,7 @@ describe('loadLightGBM', () => {
     expected.multiclass.forEach((c, i) => {
       const e = c.raw.map(Math.exp);
       const sum = e.reduce((a, b) => a + b, 0);
-      e.forEach((v, k) => expect(proba[i]![k]).toBeCloseTo(v / sum, 12));
+      for (const [k, v] of e.entries()) expect(proba[i]![k]).toBeCloseTo(v / sum, 12);
       expect(model.predict(X)[i]).toBe(c.raw.indexOf(Math.max(...c.raw)));
     });
   });
