@@ -111,6 +111,27 @@ describe('Markets, order book and ticker collectors on ccxt.binance against the 
     expect(await tickers.flush()).toBe(2);
   });
 
+  it('TickerCollector.start polls and persists periodically; stop flushes the rest', async () => {
+    const batches: number[] = [];
+    const tickers = new TickerCollector({
+      exchange: binance(),
+      symbols: ['ETH/BTC', 'LTC/BTC'],
+      sink: {
+        async writeTickers(s) {
+          batches.push(s.length);
+        },
+      },
+    });
+    const scheduler = tickers.start({ everyMs: 40, persistEveryMs: 130 });
+    await new Promise((r) => setTimeout(r, 300));
+    await tickers.stop();
+    const polls = scheduler.jobs().find((j) => j.name === 'tickers')!.runs;
+    expect(polls).toBeGreaterThanOrEqual(3);
+    expect(batches.length).toBeGreaterThanOrEqual(2); // at least one periodic flush and the final one
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(2 * polls);
+    expect(tickers.history('LTC/BTC').last.length).toBe(polls);
+  });
+
   it('rejects bad symbols through the mapped Binance error', async () => {
     const tickers = new TickerCollector({ exchange: binance(), symbols: ['NOPE/BTC'] });
     const err = await tickers.poll().catch((e: unknown) => e);

@@ -15,6 +15,12 @@ export interface CcxtErrorRule {
  * moved under NetworkError; OperationFailed was inserted above it).
  * Network errors, timeouts, rate limits and unavailability are retryable;
  * authentication, bad symbols, bad requests, funds and invalid orders are not.
+ *
+ * @example
+ * ```ts
+ * import { CCXT_ERROR_TABLE } from '@sextant/collectors';
+ * CCXT_ERROR_TABLE['InsufficientFunds']; // { code: 'INSUFFICIENT_FUNDS', retryable: false }
+ * ```
  */
 export const CCXT_ERROR_TABLE: Readonly<Record<string, CcxtErrorRule>> = {
   RequestTimeout: { code: 'TIMEOUT', retryable: true },
@@ -47,6 +53,12 @@ export const CCXT_ERROR_TABLE: Readonly<Record<string, CcxtErrorRule>> = {
 /**
  * HTTP statuses, used when the class says nothing specific (a bare
  * `ExchangeError`/`BaseError`, or a non-ccxt error carrying a status).
+ *
+ * @example
+ * ```ts
+ * import { HTTP_STATUS_TABLE } from '@sextant/collectors';
+ * HTTP_STATUS_TABLE[429]; // { code: 'RATE_LIMITED', retryable: true }
+ * ```
  */
 export const HTTP_STATUS_TABLE: Readonly<Record<number, CcxtErrorRule>> = {
   400: { code: 'BAD_REQUEST', retryable: false },

@@ -24,7 +24,18 @@ const NODE_CODES: Record<string, CcxtErrorRule> = {
   UND_ERR_BODY_TIMEOUT: { code: 'TIMEOUT', retryable: true },
 };
 
-/** The HTTP status quoted in a ccxt message (`"binance 429 Too Many Requests {...}"`), if any. */
+/**
+ * The HTTP status of an error: its `status` field, or the status quoted at
+ * the start of a ccxt message (`"binance 429 Too Many Requests {...}"`).
+ *
+ * @param error - anything thrown
+ * @returns the status, or undefined
+ * @example
+ * ```ts
+ * import { httpStatusOf } from '@sextant/collectors';
+ * httpStatusOf(new Error('binance 418 I\'m a teapot {"code":-1003}')); // 418
+ * ```
+ */
 export function httpStatusOf(error: unknown): number | undefined {
   const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status;
   if (typeof status === 'number') return status;

@@ -24,6 +24,14 @@ const FIELDS = ['timestamp', 'last', 'bid', 'ask', 'baseVolume'] as const;
 /**
  * A fixed-capacity ring of ticker snapshots in `Float64Array` columns: the
  * newest `capacity` are kept, older ones overwritten.
+ *
+ * @example
+ * ```ts
+ * import { TickerRing } from '@sextant/collectors';
+ * const ring = new TickerRing(2);
+ * ring.push({ timestamp: 1, last: 10, bid: 9, ask: 11, baseVolume: 5 });
+ * ring.columns().last; // Float64Array [10]
+ * ```
  */
 export class TickerRing {
   readonly #cols: Record<(typeof FIELDS)[number], Float64Array>;

@@ -7,6 +7,14 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
  * A circuit breaker: opens after `threshold` consecutive failures, fails
  * calls fast for `cooldownMs`, then lets one probe through (half-open);
  * the probe's success closes it, its failure re-opens it.
+ *
+ * @example
+ * ```ts
+ * import { CircuitBreaker } from '@sextant/collectors';
+ * const breaker = new CircuitBreaker({ target: 'kraken', threshold: 5, cooldownMs: 30_000 });
+ * breaker.admit(); // throws CircuitOpenError while open
+ * try { await call(); breaker.success(); } catch (e) { breaker.failure(); throw e; }
+ * ```
  */
 export class CircuitBreaker {
   readonly #target: string;

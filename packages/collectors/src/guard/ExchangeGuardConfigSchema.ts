@@ -3,6 +3,13 @@ import { z } from 'zod';
 /**
  * Config of an {@link ExchangeGuard}: retries, pauses and the circuit
  * breaker of one exchange instance.
+ *
+ * @example
+ * ```ts
+ * import { parseWith } from '@sextant/core';
+ * import { ExchangeGuardConfigSchema } from '@sextant/collectors';
+ * const config = parseWith(ExchangeGuardConfigSchema, { retries: 3 });
+ * ```
  */
 export const ExchangeGuardConfigSchema = z.object({
   /** Retries of a failed read (orders are never retried). @default 5 */

@@ -8,6 +8,12 @@ const point = z.tuple([num, num]);
  * Loose zod schemas of the CoinGecko v3 answers the client reads: unknown
  * fields are kept and ignored (APIs grow), the fields we use are required
  * and typed, so drift in them is a clear error rather than a silent NaN.
+ *
+ * @example
+ * ```ts
+ * import { COINGECKO_SCHEMAS } from '@sextant/collectors';
+ * const rows = COINGECKO_SCHEMAS.marketRow.array().parse(await res.json());
+ * ```
  */
 export const COINGECKO_SCHEMAS = {
   /** `GET /coins/markets` (one row). */

@@ -5,6 +5,13 @@ import { QuotaExceededError } from '../errors/QuotaExceededError.js';
  * budget (sliding 60 s window) and an optional pause (after a 429), all
  * sharing one monthly cap. Keys are referred to by index and label
  * (`key#1`), never by value.
+ *
+ * @example
+ * ```ts
+ * import { KeyPool } from '@sextant/collectors';
+ * const pool = new KeyPool(process.env.CG_KEYS?.split(',') ?? [], 500, 500_000, 0);
+ * const slot = pool.take(Date.now()); // { index, key } or { waitMs }
+ * ```
  */
 export class KeyPool {
   readonly #keys: readonly string[];

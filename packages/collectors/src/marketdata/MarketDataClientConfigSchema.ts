@@ -3,6 +3,13 @@ import { z } from 'zod';
 /**
  * Config of a {@link MarketDataClient}. API keys are NOT part of it: pass
  * them as `keys` (from the environment), so they never reach a config error.
+ *
+ * @example
+ * ```ts
+ * import { parseWith } from '@sextant/core';
+ * import { MarketDataClientConfigSchema } from '@sextant/collectors';
+ * const config = parseWith(MarketDataClientConfigSchema, { rpmPerKey: 30 });
+ * ```
  */
 export const MarketDataClientConfigSchema = z.object({
   /** API base URL. @default `https://api.coingecko.com/api/v3` */

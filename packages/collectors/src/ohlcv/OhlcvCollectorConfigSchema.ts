@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
-/** Config of an {@link OhlcvCollector} (besides the exchange and store objects). */
+/** Config of an {@link OhlcvCollector} (besides the exchange and store objects). *
+ * @example
+ * ```ts
+ * import { parseWith } from '@sextant/core';
+ * import { OhlcvCollectorConfigSchema } from '@sextant/collectors';
+ * const config = parseWith(OhlcvCollectorConfigSchema, { concurrency: 4 });
+ * ```
+ */
 export const OhlcvCollectorConfigSchema = z.object({
   /** Candles per request; capped by the exchange's own maximum. @default the exchange's maximum (ccxt `features`), else 500 */
   pageSize: z.number().int().min(1).max(10_000).optional(),

@@ -1,7 +1,15 @@
 import type { FaultKind, FaultScript } from './FakeExchange.type.js';
 import { seededRandom } from './seededRandom.js';
 
-/** Every fault kind, in a fixed order. */
+/**
+ * Every fault kind, in a fixed order.
+ *
+ * @example
+ * ```ts
+ * import { FAULT_KINDS, startFakeExchange } from '@sextant/collectors/testing';
+ * await startFakeExchange({ data, faults: { rate: 0.1, kinds: FAULT_KINDS.filter((k) => k !== 'slow') } });
+ * ```
+ */
 export const FAULT_KINDS: readonly FaultKind[] = [
   'rate-limit',
   'ban',
@@ -19,6 +27,14 @@ export const DATA_FAULTS: ReadonlySet<FaultKind> = new Set(['short-page', 'dupli
 /**
  * Decides, request by request, which fault of a {@link FaultScript} applies:
  * first the queued ones, then seeded random draws at `rate`.
+ *
+ * @example
+ * ```ts
+ * import { FaultInjector } from '@sextant/collectors/testing';
+ * const faults = new FaultInjector({ rate: 0.2, seed: 7 });
+ * faults.enqueue('ban');
+ * faults.next('/api/v3/klines', true); // 'ban'
+ * ```
  */
 export class FaultInjector {
   readonly #script: FaultScript;

@@ -1,7 +1,17 @@
 import type { FakeMarket } from './FakeExchange.type.js';
 import { binanceNumber } from './binanceNumber.js';
 
-/** Binance market id of a unified symbol: `ETH/BTC` -> `ETHBTC`. */
+/**
+ * Binance market id of a unified symbol: `ETH/BTC` -> `ETHBTC`.
+ *
+ * @param symbol - unified symbol
+ * @returns the Binance id
+ * @example
+ * ```ts
+ * import { binanceId } from '@sextant/collectors/testing';
+ * binanceId('ETH/BTC'); // 'ETHBTC'
+ * ```
+ */
 export function binanceId(symbol: string): string {
   return symbol.replace('/', '');
 }

@@ -6,6 +6,7 @@
  * @returns the Binance string
  * @example
  * ```ts
+ * import { binanceNumber } from '@sextant/collectors/testing';
  * binanceNumber(0.0914); // "0.09140000"
  * ```
  */
