@@ -115,7 +115,7 @@ function checkCandle(symbol: string, c: CandleEvent['candle']): void {
 }
 
 /**
- * A live {@link FeatureSource} over a pipeline: returns the newest row of
+ * A live `FeatureSource` (from `@sextant/core`) over a pipeline: returns the newest row of
  * features for every candle event, `null` during the warm-up. Rows equal the
  * rows of `pipeline.compute` on the same candles exactly. Features are
  * computed incrementally with the streaming twins (O(1) per candle for each

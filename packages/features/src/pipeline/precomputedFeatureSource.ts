@@ -2,7 +2,7 @@ import { type CandleEvent, type FeatureSource, InvalidArgumentError } from '@sex
 import type { FeatureFrame } from '../FeatureFrame.type.js';
 
 /**
- * A {@link FeatureSource} for backtests over frames computed up front (one
+ * A `FeatureSource` (from `@sextant/core`) for backtests over frames computed up front (one
  * per symbol, e.g. by `FeaturePipeline.compute`): each candle event looks its
  * row up by timestamp. Candles without a row (the warm-up, or timestamps the
  * frame does not cover) give `null`. Rows are copied, never shared.

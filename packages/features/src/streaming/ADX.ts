@@ -49,6 +49,7 @@ export class ADX extends StreamingIndicator<HLC, AdxValue, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLC, i: number): AdxValue {
     const period = this.#period;
     const h = c.high;

@@ -23,6 +23,7 @@ export class ATR extends StreamingIndicator<HLC, number, AtrState> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: AtrState, c: HLC, i: number): number {
     return atrStep(s, c.high, c.low, c.close, i, this.#period);
   }

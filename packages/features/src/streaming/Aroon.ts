@@ -38,6 +38,7 @@ export class Aroon extends StreamingIndicator<Pick<HLC, 'high' | 'low'>, AroonVa
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: Pick<HLC, 'high' | 'low'>, i: number): AroonValue {
     const p = this.#period;
     const size = p + 1;

@@ -46,6 +46,7 @@ export class Bollinger extends StreamingIndicator<number, BandValue, State> {
     this.#stdDev = stdDev;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): BandValue {
     const m = smaStep(s.sma, x, i, this.#period);
     const sd = stdStep(s.std, x, i, this.#period, 1);

@@ -29,6 +29,7 @@ export class CMF extends StreamingIndicator<HLCV, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLCV, i: number): number {
     const p = this.#period;
     const r = c.high - c.low;

@@ -29,6 +29,7 @@ export class DEMA extends StreamingIndicator<number, number, State> {
     this.#k = 2 / (period + 1);
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): number {
     const p = this.#period;
     const a = emaStep(s.e1, x, i, p, this.#k);

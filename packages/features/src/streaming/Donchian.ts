@@ -29,6 +29,7 @@ export class Donchian extends StreamingIndicator<Pick<HLC, 'high' | 'low'>, Band
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: Pick<HLC, 'high' | 'low'>, i: number): BandValue {
     const p = this.#period;
     s.hi[i % p] = c.high;

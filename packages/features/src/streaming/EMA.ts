@@ -24,6 +24,7 @@ export class EMA extends StreamingIndicator<number, number, EmaState> {
     this.#k = 2 / (period + 1);
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: EmaState, x: number, i: number): number {
     return emaStep(s, x, i, this.#period, this.#k);
   }

@@ -39,6 +39,7 @@ export class Keltner extends StreamingIndicator<HLC, BandValue, State> {
     this.#atrPeriod = atrPeriod;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLC, i: number): BandValue {
     const m = emaStep(s.ema, c.close, i, this.#period, 2 / (this.#period + 1));
     const a = atrStep(s.atr, c.high, c.low, c.close, i, this.#atrPeriod);

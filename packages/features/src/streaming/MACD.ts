@@ -52,6 +52,7 @@ export class MACD extends StreamingIndicator<number, MacdValue, State> {
     this.#signal = signal;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): MacdValue {
     const f = this.#fast;
     const sl = this.#slow;

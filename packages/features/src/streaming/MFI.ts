@@ -31,6 +31,7 @@ export class MFI extends StreamingIndicator<HLCV, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLCV, i: number): number {
     const p = this.#period;
     if (i === 0) {

@@ -25,6 +25,7 @@ export class MOM extends StreamingIndicator<number, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): number {
     const slot = i % this.#period;
     const old = s.ring[slot]!;

@@ -24,6 +24,7 @@ export class NATR extends StreamingIndicator<HLC, number, AtrState> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: AtrState, c: HLC, i: number): number {
     const a = atrStep(s, c.high, c.low, c.close, i, this.#period);
     if (i < this.#period) return a;

@@ -22,6 +22,7 @@ export class OBV extends StreamingIndicator<Pick<HLCV, 'close' | 'volume'>, numb
     super({ prev: 0, acc: 0 }, Number.NaN, 0);
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: Pick<HLCV, 'close' | 'volume'>, i: number): number {
     if (i === 0) {
       s.prev = c.close;

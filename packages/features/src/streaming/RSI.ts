@@ -22,6 +22,7 @@ export class RSI extends StreamingIndicator<number, number, RsiState> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: RsiState, x: number, i: number): number {
     return rsiStep(s, x, i, this.#period);
   }

@@ -27,6 +27,7 @@ export class RollingVolatility extends StreamingIndicator<number, number, State>
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): number {
     const prev = s.prev;
     s.prev = x;

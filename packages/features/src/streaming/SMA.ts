@@ -22,6 +22,7 @@ export class SMA extends StreamingIndicator<number, number, SmaState> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: SmaState, x: number, i: number): number {
     return smaStep(s, x, i, this.#period);
   }

@@ -28,6 +28,7 @@ export class StdDev extends StreamingIndicator<number, number, StdState> {
     this.#nbDev = nbDev;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: StdState, x: number, i: number): number {
     return stdStep(s, x, i, this.#period, this.#nbDev);
   }

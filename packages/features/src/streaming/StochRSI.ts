@@ -53,6 +53,7 @@ export class StochRSI extends StreamingIndicator<number, StochValue, State> {
     this.#dPeriod = dPeriod;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): StochValue {
     const r = rsiStep(s.rsi, x, i, this.#period);
     const j = i - this.#period;

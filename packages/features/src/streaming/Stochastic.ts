@@ -56,6 +56,7 @@ export class Stochastic extends StreamingIndicator<HLC, StochValue, State> {
     this.#dPeriod = dPeriod;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLC, i: number): StochValue {
     const kp = this.#kPeriod;
     s.hi[i % kp] = c.high;

@@ -30,6 +30,7 @@ export class TEMA extends StreamingIndicator<number, number, State> {
     this.#k = 2 / (period + 1);
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): number {
     const p = this.#period;
     const lb = p - 1;

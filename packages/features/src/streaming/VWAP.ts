@@ -29,6 +29,7 @@ export class VWAP extends StreamingIndicator<HLCV, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLCV, i: number): number {
     const p = this.#period;
     const x = ((c.high + c.low + c.close) / 3) * c.volume;

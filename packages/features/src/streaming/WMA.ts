@@ -28,6 +28,7 @@ export class WMA extends StreamingIndicator<number, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, x: number, i: number): number {
     const p = this.#period;
     s.ring[i % p] = x;

@@ -28,6 +28,7 @@ export class WillR extends StreamingIndicator<HLC, number, State> {
     this.#period = period;
   }
 
+  /** @internal One step of the batch loop. */
   protected next(s: State, c: HLC, i: number): number {
     const p = this.#period;
     s.hi[i % p] = c.high;
