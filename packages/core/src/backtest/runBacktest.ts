@@ -92,7 +92,7 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   else if (recordDecisions === 'actions') bot.on(BOT_EVENTS.decision, (d) => d.action !== 'HOLD' && decisions.push(d));
   bot.on(BOT_EVENTS.error, (e) => errors.push(e));
   bot.on(BOT_EVENTS.cycle, (c) => {
-    const open = Object.keys(options.broker.portfolio().positions).length > 0;
+    const open = hasAny(options.broker.portfolio().positions);
     if (eqT.length > 0 && eqT[eqT.length - 1] === c.timestamp) {
       eqV[eqV.length - 1] = c.equity;
       inMarket[inMarket.length - 1] = open;
@@ -143,4 +143,9 @@ function buyAndHold(series: Readonly<Record<string, CandleSeries>>, from = -Infi
     rets.push((s.close[s.length - 1] as number) / (s.open[i] as number) - 1);
   }
   return rets.length > 0 ? rets.reduce((a, b) => a + b, 0) / rets.length : 0;
+}
+
+function hasAny(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }

@@ -68,9 +68,10 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
       }
       this.emit('error', { error: toSextantError(err, `Listener of "${event}" threw`), stage: `handler:${event}` });
     };
-    const wrapped = function (this: unknown, ...args: never[]): void {
+    // Every event of BotEventMap carries exactly one payload: a fixed arity avoids a rest array per emit.
+    const wrapped = function (this: unknown, payload: never): void {
       try {
-        const r = fn.apply(this, args);
+        const r = fn.call(this, payload);
         if (r instanceof Promise) r.catch(report);
       } catch (err) {
         report(err);

@@ -35,6 +35,8 @@ export interface PaperBrokerOptions extends PaperBrokerConfigInput {
 /** Smoothing of the per-market volatility handed to the cost model (EWMA over ~20 candles). */
 const VOL_ALPHA = 2 / 21;
 const NO_VOL = { volatility: 0 };
+/** What `onCandle` returns when nothing filled (shared, frozen). */
+const NO_FILLS = Object.freeze([]) as unknown as Fill[];
 
 interface Working {
   order: Order;
@@ -77,7 +79,7 @@ export class PaperBroker implements Broker {
   #snapshot: PortfolioSnapshot | undefined;
   /** Float views of the ledger, refreshed on every fill (the ledger stays the truth). */
   #cash: number;
-  #held = new Map<string, { amount: number; entryPrice: number; openedAt: number }>();
+  #held = new Map<string, { amount: number; entryPrice: number; openedAt: number; snapshot?: PositionSnapshot }>();
 
   constructor(options: PaperBrokerOptions) {
     const { costModel, journal, restore, ...config } = options;
@@ -101,29 +103,31 @@ export class PaperBroker implements Broker {
   }
 
   onCandle(event: CandleEvent): Fill[] {
+    if (this.#working.length === 0) {
+      this.warmUp(event);
+      return NO_FILLS;
+    }
     const fills: Fill[] = [];
     const { symbol, candle } = event;
-    if (this.#working.length > 0) {
-      for (const w of [...this.#working]) {
-        if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
-        const match = matchOrder(w, event, this.ledger, this.config, this.#costs, this.#vol[symbol] ?? NO_VOL);
-        const fill = match.fill;
-        const status = match.status;
-        if (fill) {
-          try {
-            this.#book(fill);
-          } catch (err) {
-            // The float pre-check passed but the exact books say no: reject, book nothing.
-            if (!isSextantError(err, 'INSUFFICIENT_FUNDS')) throw err;
-            this.#update(w, 'rejected', 0);
-            continue;
-          }
-          fills.push(fill);
-          this.#journal?.recordFill(fill);
-          if (fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.price);
+    for (const w of [...this.#working]) {
+      if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
+      const match = matchOrder(w, event, this.ledger, this.config, this.#costs, this.#vol[symbol] ?? NO_VOL);
+      const fill = match.fill;
+      const status = match.status;
+      if (fill) {
+        try {
+          this.#book(fill);
+        } catch (err) {
+          // The float pre-check passed but the exact books say no: reject, book nothing.
+          if (!isSextantError(err, 'INSUFFICIENT_FUNDS')) throw err;
+          this.#update(w, 'rejected', 0);
+          continue;
         }
-        if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);
+        fills.push(fill);
+        this.#journal?.recordFill(fill);
+        if (fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.price);
       }
+      if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);
     }
     this.warmUp(event);
     return fills;
@@ -142,10 +146,11 @@ export class PaperBroker implements Broker {
     const prev = this.#marks[symbol];
     const r = prev === undefined ? 0 : Math.abs(candle.close / prev - 1);
     const v = this.#vol[symbol];
-    this.#vol[symbol] = {
-      volatility: v === undefined ? r : v.volatility + VOL_ALPHA * (r - v.volatility),
-      quoteVolume: candle.volume * candle.close,
-    };
+    if (v === undefined) this.#vol[symbol] = { volatility: r, quoteVolume: candle.volume * candle.close };
+    else {
+      v.volatility += VOL_ALPHA * (r - v.volatility);
+      v.quoteVolume = candle.volume * candle.close;
+    }
     this.#marks[symbol] = candle.close;
     // Only a held market's mark moves the account; otherwise the snapshot stays valid.
     if (this.#held.has(symbol)) this.#snapshot = undefined;
@@ -219,14 +224,13 @@ export class PaperBroker implements Broker {
       const markPrice = this.#marks[symbol] ?? p.entryPrice;
       equity += p.amount * markPrice;
       const highWatermark = Math.max(this.#highs[symbol] ?? p.entryPrice, p.entryPrice);
-      positions[symbol] = {
-        symbol,
-        amount: p.amount,
-        entryPrice: p.entryPrice,
-        openedAt: p.openedAt,
-        markPrice,
-        highWatermark,
-      };
+      // Position snapshots are immutable: reuse the last one while nothing about it moved.
+      let ps = p.snapshot;
+      if (ps === undefined || ps.markPrice !== markPrice || ps.highWatermark !== highWatermark) {
+        ps = { symbol, amount: p.amount, entryPrice: p.entryPrice, openedAt: p.openedAt, markPrice, highWatermark };
+        p.snapshot = ps;
+      }
+      positions[symbol] = ps;
     }
     this.#snapshot = { timestamp: this.#now, cash: this.#cash, equity, positions };
     return this.#snapshot;

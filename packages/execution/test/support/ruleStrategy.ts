@@ -10,6 +10,7 @@ export class CrossoverFeatures implements FeatureSource {
   readonly names = ['sma_ratio'];
   readonly hash = 'sma-ratio-v1';
   #state = new Map<string, { buf: Float64Array; i: number; n: number; fast: number; slow: number }>();
+  #row = new Float64Array(1);
   constructor(
     readonly fast = 6,
     readonly slow = 24,
@@ -24,7 +25,8 @@ export class CrossoverFeatures implements FeatureSource {
     s.i = (s.i + 1) % this.slow;
     s.n++;
     if (s.n < this.slow) return null;
-    return Float64Array.of(s.fast / this.fast / (s.slow / this.slow) - 1);
+    this.#row[0] = s.fast / this.fast / (s.slow / this.slow) - 1;
+    return this.#row; // valid until the next update, as FeatureSource allows
   }
 }
 
@@ -36,11 +38,12 @@ export const passThroughModel: Predictor = {
 
 /** BUY above +t, SELL below -t, else HOLD. */
 export function thresholdPolicy(t: number): DecisionPolicy {
+  const holdReasons = Object.freeze([`|signal| below ${t}`]) as string[];
   return {
     decide: ({ event, predictions }) => {
       const v = predictions['signal']?.value ?? 0;
       const action = v > t ? 'BUY' : v < -t ? 'SELL' : 'HOLD';
-      const reasons = action === 'HOLD' ? [`|signal| below ${t}`] : [`signal ${v} beyond ${t}`];
+      const reasons = action === 'HOLD' ? holdReasons : [`signal ${v} beyond ${t}`];
       return {
         symbol: event.symbol,
         timestamp: event.candle.timestamp,
