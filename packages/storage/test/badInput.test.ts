@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -175,6 +176,24 @@ describe('bad writes touch nothing', () => {
       'from 10',
     );
     expect(() => new ParquetCandleStore({ root: '' })).toThrow(/root/);
+  });
+
+  it("a dataset locked by a live process is refused (retryable); a dead writer's lock is taken over", async () => {
+    const store = new ParquetCandleStore({ root: join(root, 'locked') });
+    const key = { exchange: 'binance', symbol: 'ETH/BTC', timeframe: '5m' } as const;
+    const s = await loadReal('ETH_BTC-5m.json');
+    const dir = join(root, 'locked', 'exchange=binance', 'symbol=ETH_BTC', 'timeframe=5m');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, '_writer.lock'), String(process.ppid)); // a live process that is not us
+    const e = await store.write(key, s).catch((err: unknown) => err);
+    expect(isSextantError(e, 'STORAGE_IO')).toBe(true);
+    expect((e as { retryable: boolean }).retryable).toBe(true);
+    expect((e as Error).message).toContain(`process ${process.ppid}`);
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    await writeFile(join(dir, '_writer.lock'), String(dead));
+    await store.write(key, s);
+    expect((await store.read(key)).length).toBe(s.length);
+    expect(await readdir(dir)).not.toContain('_writer.lock');
   });
 
   it('two symbols that map to one partition are refused', async () => {

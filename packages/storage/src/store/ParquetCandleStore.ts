@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import {
   type CandleSeries,
   InvalidArgumentError,
@@ -25,6 +25,7 @@ import {
 } from './ParquetCandleStoreConfig.js';
 import { coverageOf } from './coverageOf.js';
 import { type StagedFile, commitStaged, recoverDataset } from './datasetJournal.js';
+import { withDatasetLock } from './datasetLock.js';
 import { MONTH_DIR_RE, PART_FILE, datasetDir, monthBounds, monthFile, monthOf } from './datasetLayout.js';
 
 /** Options of {@link ParquetCandleStore.read}: an inclusive time range in ms UTC. */
@@ -39,7 +40,9 @@ export interface CandleReadOptions extends TimeRange {}
  * are written to temp files, fsynced, and renamed into place; a write that
  * spans months commits through a journal, so readers see all or nothing.
  * Reads touch only the month files and row groups that overlap the range.
- * One writer per dataset at a time (writes in one store are queued).
+ * One writer per dataset at a time: writes in one process are queued, and a
+ * lock file keeps other processes out (a lock left by a crashed writer is
+ * taken over).
  *
  * @example
  * ```ts
@@ -53,7 +56,6 @@ export interface CandleReadOptions extends TimeRange {}
 export class ParquetCandleStore {
   /** The resolved, frozen configuration. */
   readonly config: Readonly<ParquetCandleStoreConfig>;
-  #pending = new Map<string, Promise<void>>();
 
   /**
    * @param config - `root` (required), `codec` (default `'ZSTD'`), `rowGroupSize` (default 2048)
@@ -73,21 +75,14 @@ export class ParquetCandleStore {
    * @returns when the new data is durably committed
    * @throws InvalidArgumentError on a bad key
    * @throws InvalidCandlesError when the series fails validation (nothing is written)
-   * @throws StorageIOError when the root cannot be written
+   * @throws StorageIOError when the root cannot be written, or (retryable) another process is writing the dataset
    * @throws StorageCorruptError when a stored file it must merge with is corrupt
    */
   async write(key: DatasetKey, series: CandleSeries): Promise<void> {
     const k = checkDatasetKey(key);
     assertValidCandles(series, { timeframe: k.timeframe, label: `${k.exchange} ${k.symbol} ${k.timeframe}` });
     const dir = datasetDir(this.config.root, k);
-    const previous = this.#pending.get(dir) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.#write(dir, k, series));
-    const settled = run.catch(() => undefined);
-    this.#pending.set(dir, settled);
-    void settled.then(() => {
-      if (this.#pending.get(dir) === settled) this.#pending.delete(dir);
-    });
-    return run;
+    return queueWrite(dir, () => withDatasetLock(dir, () => this.#write(dir, k, series)));
   }
 
   async #write(dir: string, key: DatasetKey, series: CandleSeries): Promise<void> {
@@ -152,7 +147,7 @@ export class ParquetCandleStore {
       throw new InvalidArgumentError(`Read range is empty: from ${from} is after to ${to}`);
     }
     const dir = datasetDir(this.config.root, k);
-    await this.#pending.get(dir);
+    await pendingWrite(dir);
     await recoverDataset(dir, { cleanTemps: false });
     const parts: CandleSeries[] = [];
     for (const month of await listMonths(dir)) {
@@ -208,6 +203,26 @@ export class ParquetCandleStore {
     const series = await this.read(k);
     return coverageOf(k, series.timestamp);
   }
+}
+
+/** Writes in flight per dataset directory, shared by every store in this process. */
+const PENDING = new Map<string, Promise<void>>();
+
+/** Run `write` after the writes already queued for `dir` in this process. */
+function queueWrite(dir: string, write: () => Promise<void>): Promise<void> {
+  const key = resolve(dir);
+  const run = (PENDING.get(key) ?? Promise.resolve()).then(write);
+  const settled = run.catch(() => undefined);
+  PENDING.set(key, settled);
+  void settled.then(() => {
+    if (PENDING.get(key) === settled) PENDING.delete(key);
+  });
+  return run;
+}
+
+/** Resolves when the writes queued for `dir` in this process have settled. */
+function pendingWrite(dir: string): Promise<void> {
+  return PENDING.get(resolve(dir)) ?? Promise.resolve();
 }
 
 /** Contiguous runs of a sorted series by UTC month. */

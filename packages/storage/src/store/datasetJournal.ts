@@ -58,7 +58,13 @@ async function rollForward(dir: string, journalPath: string, journal: Journal): 
       () => true,
       () => false,
     );
-    if (exists) await renameInto({ tmp, final });
+    if (!exists) continue;
+    try {
+      await renameInto({ tmp, final });
+    } catch (e) {
+      // Another process finishing the same journal may have moved it first.
+      if ((e as { cause?: { code?: string } }).cause?.code !== 'ENOENT') throw e;
+    }
   }
   try {
     await rm(journalPath, { force: true });
