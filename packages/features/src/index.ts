@@ -89,3 +89,7 @@ export { LABEL_CLASSES } from './labels/LABEL_CLASSES.js';
 export { DEFAULT_HORIZONS, multiHorizonTargets } from './labels/multiHorizonTargets.js';
 export { atrClassLabels, type AtrClassLabelOptions } from './labels/atrClassLabels.js';
 export { tripleBarrierLabels, type TripleBarrierOptions } from './labels/tripleBarrierLabels.js';
+// Candlestick patterns
+export { candlePattern } from './kernels/candlePattern.js';
+export { CandlePattern } from './streaming/CandlePattern.js';
+export type { CandlePatternName } from './internal/candlePatternStep.js';

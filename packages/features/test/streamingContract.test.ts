@@ -134,6 +134,14 @@ const CONTRACTS: Contract[] = [
     stream: () => S(new F.RollingVolatility(20)),
     input: close,
   },
+  ...(['engulfing', 'doji', 'hammer', 'shootingStar'] as const).map(
+    (name): Contract => ({
+      name: `CandlePattern(${name})`,
+      batch: (s) => [F.candlePattern(s, name)],
+      stream: () => S(new F.CandlePattern(name)),
+      input: candle,
+    }),
+  ),
 ];
 
 const outputs = (c: Contract, v: unknown): number[] =>

@@ -12,6 +12,7 @@ import {
   aroon,
   atr,
   bollinger,
+  candlePattern,
   cci,
   cmf,
   dema,
@@ -154,6 +155,22 @@ const CASES: Case[] = [
   ['willr(14)', (s) => [willr(s.high, s.low, s.close, 14)], (s) => one('WILLR', { ...hlc(s), optInTimePeriod: 14 })(s)],
   ['roc(10)', (s) => [roc(s.close, 10)], (s) => one('ROC', { ...real(s), optInTimePeriod: 10 })(s)],
   ['mom(10)', (s) => [mom(s.close, 10)], (s) => one('MOM', { ...real(s), optInTimePeriod: 10 })(s)],
+  ...(
+    [
+      ['engulfing', 'CDLENGULFING'],
+      ['doji', 'CDLDOJI'],
+      ['hammer', 'CDLHAMMER'],
+      ['shootingStar', 'CDLSHOOTINGSTAR'],
+    ] as const
+  ).map(
+    ([name, fn]): Case => [
+      `candlePattern(${name}) = TA-Lib ${fn}`,
+      (s) => [candlePattern(s, name)],
+      (s) => [
+        ta(fn, s.length, { open: arr(s.open), high: arr(s.high), low: arr(s.low), close: arr(s.close) }).outInteger!,
+      ],
+    ],
+  ),
   // No TA-Lib function: references composed from TA-Lib functions.
   [
     'keltner(20,2,10) = TA-Lib EMA(close,20) +- 2 * TA-Lib ATR(10)',
@@ -224,6 +241,12 @@ const files = seriesFiles();
 describe('kernels equal TA-Lib on every shared series', () => {
   it('finds the shared series', () => {
     expect(files.length).toBeGreaterThanOrEqual(16);
+  });
+  it('sees every candlestick pattern fire on the real data (so the pattern cases compare something)', () => {
+    const s = loadSeries('GAPPY_BTC-1m.json');
+    for (const name of ['engulfing', 'doji', 'hammer', 'shootingStar'] as const) {
+      expect(candlePattern(s, name).filter((x) => x !== 0 && !Number.isNaN(x)).length, name).toBeGreaterThan(0);
+    }
   });
   for (const file of files) {
     describe(file, () => {

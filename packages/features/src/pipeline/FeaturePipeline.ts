@@ -57,9 +57,9 @@ const impl = (def: FeatureDef): KindImpl => FEATURE_KINDS[def.kind] as unknown a
  * @example
  * ```ts
  * import { FeaturePipeline } from '@sextant/features';
- * const pipeline = new FeaturePipeline(); // the default 45 features
+ * const pipeline = new FeaturePipeline(); // the default 49 features
  * const frame = pipeline.compute(series);
- * frame.names.length; // 45
+ * frame.names.length; // 49
  * frame.dropped; // warm-up rows dropped (199 with EMA 200)
  * ```
  */

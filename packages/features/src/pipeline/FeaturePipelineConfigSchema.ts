@@ -28,6 +28,7 @@ export const FeatureDefSchema = z.discriminatedUnion('kind', [
   k.cmf.schema,
   k.obvSlope.schema,
   k.volatility.schema,
+  k.patterns.schema,
   k.candle.schema,
 ]);
 
@@ -37,11 +38,12 @@ export type FeatureDefInput = z.input<typeof FeatureDefSchema>;
 export type FeatureDef = z.output<typeof FeatureDefSchema>;
 
 /**
- * The default feature set (45 scale-free features): lagged log returns, price
+ * The default feature set (49 scale-free features): lagged log returns, price
  * relative to SMA 10/20/50 and EMA 9/21/50/200, RSI 7/14, Bollinger position
  * and width, MACD/close, stochastic, ATR/close, stddev/close,
  * ADX and DIs, Aroon, CCI, MFI, Williams %R, ROC, volume ratio, Keltner and
- * Donchian position, close/VWAP, CMF, OBV slope, volatility and candle shape.
+ * Donchian position, close/VWAP, CMF, OBV slope, volatility, candle shape and
+ * TA-Lib's engulfing, doji, hammer and shooting-star patterns (/100).
  */
 export const DEFAULT_FEATURES: readonly FeatureDefInput[] = [
   { kind: 'logReturn', period: 1 },
@@ -78,6 +80,7 @@ export const DEFAULT_FEATURES: readonly FeatureDefInput[] = [
   { kind: 'obvSlope', period: 20 },
   { kind: 'volatility', period: 20 },
   { kind: 'candle' },
+  { kind: 'patterns' },
 ];
 
 /** FreqAI-style expansion of the feature list. */

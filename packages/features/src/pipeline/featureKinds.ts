@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { adx } from '../kernels/adx.js';
 import { aroon } from '../kernels/aroon.js';
 import { bollinger } from '../kernels/bollinger.js';
+import { candlePattern } from '../kernels/candlePattern.js';
 import { cci } from '../kernels/cci.js';
 import { cmf } from '../kernels/cmf.js';
 import { dema } from '../kernels/dema.js';
@@ -261,6 +262,13 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`volatility_${p.period}`],
     lookback: (p: { period: number }) => p.period,
     compute: (s: CandleSeries, p: { period: number }) => [rollingVolatility(s.close, p.period)],
+  },
+  patterns: {
+    schema: z.object({ kind: z.literal('patterns') }),
+    names: () => ['cdl_engulfing', 'cdl_doji', 'cdl_hammer', 'cdl_shooting_star'],
+    lookback: () => 11,
+    compute: (s: CandleSeries) =>
+      (['engulfing', 'doji', 'hammer', 'shootingStar'] as const).map((n) => scaleFree.scale(candlePattern(s, n), 0.01)),
   },
   candle: {
     schema: z.object({ kind: z.literal('candle') }),

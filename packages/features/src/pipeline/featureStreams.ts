@@ -2,6 +2,7 @@ import type { Candle } from '@sextant/core';
 import { ADX } from '../streaming/ADX.js';
 import { Aroon } from '../streaming/Aroon.js';
 import { Bollinger } from '../streaming/Bollinger.js';
+import { CandlePattern } from '../streaming/CandlePattern.js';
 import { CCI } from '../streaming/CCI.js';
 import { CMF } from '../streaming/CMF.js';
 import { DEMA } from '../streaming/DEMA.js';
@@ -180,6 +181,10 @@ export function featureStream(def: FeatureDef): FeatureStream {
     case 'volatility': {
       const x = new RollingVolatility(def.period);
       return stream(none, (_s, c, _i, op) => [x[op](c.close)]);
+    }
+    case 'patterns': {
+      const ps = (['engulfing', 'doji', 'hammer', 'shootingStar'] as const).map((n) => new CandlePattern(n));
+      return stream(none, (_s, c, _i, op) => ps.map((p) => p[op](c) * 0.01));
     }
     case 'candle':
       return stream(none, (_s, c) => [

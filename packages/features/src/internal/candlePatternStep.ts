@@ -1,0 +1,150 @@
+/**
+ * TA-Lib's candlestick recognisers (ta_CDLENGULFING.c, ta_CDLDOJI.c,
+ * ta_CDLHAMMER.c, ta_CDLSHOOTINGSTAR.c) written as one step per candle over
+ * a small ring, with TA-Lib's default candle settings (ta_global.c) and its
+ * running totals updated in the same order. The batch kernel and the
+ * streaming twin both drive this step, so they agree bit for bit.
+ */
+
+/** Which part of a candle a setting averages. */
+const REAL_BODY = 0;
+const HIGH_LOW = 1;
+const SHADOWS = 2;
+
+interface Setting {
+  range: number;
+  period: number;
+  factor: number;
+  /** 1 when the setting is read at the previous candle (hammer's "near"). */
+  offset: number;
+}
+
+const BODY_SHORT: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset: 0 };
+const BODY_DOJI: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 0 };
+const SHADOW_LONG: Setting = { range: REAL_BODY, period: 0, factor: 1.0, offset: 0 };
+const SHADOW_VERY_SHORT: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 0 };
+const NEAR_PREV: Setting = { range: HIGH_LOW, period: 5, factor: 0.2, offset: 1 };
+
+/** The patterns recognised, with TA-Lib's function names. */
+export const PATTERNS = {
+  engulfing: { settings: [], lookback: 2 },
+  doji: { settings: [BODY_DOJI], lookback: 10 },
+  hammer: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT, NEAR_PREV], lookback: 11 },
+  shootingStar: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT], lookback: 11 },
+} as const;
+
+/** A candlestick pattern name: `'engulfing' | 'doji' | 'hammer' | 'shootingStar'`. */
+export type CandlePatternName = keyof typeof PATTERNS;
+
+const RING = 16;
+
+/** Per-pattern streaming state: the last candles and one running total per setting. */
+export interface PatternState {
+  o: Float64Array;
+  h: Float64Array;
+  l: Float64Array;
+  c: Float64Array;
+  totals: Float64Array;
+}
+
+export const patternState = (): PatternState => ({
+  o: new Float64Array(RING),
+  h: new Float64Array(RING),
+  l: new Float64Array(RING),
+  c: new Float64Array(RING),
+  totals: new Float64Array(4),
+});
+
+function range(s: PatternState, kind: number, i: number): number {
+  const k = i % RING;
+  const o = s.o[k]!;
+  const c = s.c[k]!;
+  if (kind === REAL_BODY) return Math.abs(c - o);
+  if (kind === HIGH_LOW) return s.h[k]! - s.l[k]!;
+  return s.h[k]! - Math.max(c, o) + (Math.min(c, o) - s.l[k]!);
+}
+
+function average(s: PatternState, set: Setting, total: number, i: number): number {
+  return (
+    (set.factor * (set.period !== 0.0 ? total / set.period : range(s, set.range, i))) /
+    (set.range === SHADOWS ? 2.0 : 1.0)
+  );
+}
+
+/** One candle of `name`: TA-Lib's integer output (100, -100, 80, -80, 0) as a number, NaN in the warm-up. */
+export function patternStep(
+  name: CandlePatternName,
+  s: PatternState,
+  o: number,
+  h: number,
+  l: number,
+  c: number,
+  i: number,
+): number {
+  const k = i % RING;
+  s.o[k] = o;
+  s.h[k] = h;
+  s.l[k] = l;
+  s.c[k] = c;
+  const { settings, lookback } = PATTERNS[name];
+  if (i < lookback) {
+    for (let t = 0; t < settings.length; t++) {
+      const set = settings[t]!;
+      const at = i - set.offset;
+      if (at >= lookback - set.offset - set.period && at < lookback - set.offset) {
+        s.totals[t] = s.totals[t]! + range(s, set.range, at);
+      }
+    }
+    return Number.NaN;
+  }
+  const t0 = s.totals[0]!;
+  const t1 = s.totals[1]!;
+  const t2 = s.totals[2]!;
+  const t3 = s.totals[3]!;
+  const out = evaluate(name, s, i, t0, t1, t2, t3);
+  for (let t = 0; t < settings.length; t++) {
+    const set = settings[t]!;
+    const at = i - set.offset;
+    s.totals[t] = s.totals[t]! + (range(s, set.range, at) - range(s, set.range, at - set.period));
+  }
+  return out;
+}
+
+function evaluate(name: CandlePatternName, s: PatternState, i: number, t0: number, t1: number, t2: number, t3: number) {
+  const k = i % RING;
+  const p = (i - 1) % RING;
+  const o = s.o[k]!;
+  const c = s.c[k]!;
+  const h = s.h[k]!;
+  const l = s.l[k]!;
+  const body = Math.abs(c - o);
+  const upper = h - Math.max(c, o);
+  const lower = Math.min(c, o) - l;
+  const color = c >= o ? 1 : -1;
+  if (name === 'engulfing') {
+    const po = s.o[p]!;
+    const pc = s.c[p]!;
+    const pcolor = pc >= po ? 1 : -1;
+    const hit =
+      (color === 1 && pcolor === -1 && ((c >= po && o < pc) || (c > po && o <= pc))) ||
+      (color === -1 && pcolor === 1 && ((o >= pc && c < po) || (o > pc && c <= po)));
+    if (!hit) return 0;
+    return o !== pc && c !== po ? color * 100 : color * 80;
+  }
+  if (name === 'doji') return body <= average(s, BODY_DOJI, t0, i) ? 100 : 0;
+  if (name === 'hammer') {
+    return body < average(s, BODY_SHORT, t0, i) &&
+      lower > average(s, SHADOW_LONG, t1, i) &&
+      upper < average(s, SHADOW_VERY_SHORT, t2, i) &&
+      Math.min(c, o) <= s.l[p]! + average(s, NEAR_PREV, t3, i - 1)
+      ? 100
+      : 0;
+  }
+  const gapUp = Math.min(o, c) > Math.max(s.o[p]!, s.c[p]!);
+  return body < average(s, BODY_SHORT, t0, i) &&
+    upper > average(s, SHADOW_LONG, t1, i) &&
+    lower < average(s, SHADOW_VERY_SHORT, t2, i) &&
+    gapUp
+    ? -100
+    : 0;
+}
