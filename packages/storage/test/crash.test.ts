@@ -9,6 +9,7 @@ import { loadReal } from './fixtures.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const WRITER = fileURLToPath(new URL('crashWriter.ts', import.meta.url));
+const AT_RENAME = fileURLToPath(new URL('crashAtRename.ts', import.meta.url));
 const KEY = { exchange: 'binance', symbol: 'ETH/BTC', timeframe: '30m' } as const;
 
 let root: string;
@@ -121,4 +122,38 @@ describe('crash safety: SIGKILL in the middle of writes', () => {
     const names = [...(await readdir(dir)), ...(await readdir(join(dir, 'month=2018-01')))];
     expect(names.filter((n) => n.endsWith('.tmp') || n.startsWith('_txn-'))).toEqual([]);
   });
+
+  // A two-month write renames: the commit journal (the commit point), then
+  // each month file. Kill before each step in turn.
+  for (const [killAt, expected] of [
+    [1, 1], // temp files staged, no journal yet: the old data
+    [2, 2], // journal committed, nothing moved: recovery rolls forward to the new data
+    [3, 2], // one month moved, one not: recovery finishes the commit
+  ] as const) {
+    it(`a kill before rename ${killAt} of a two-month commit reads as version ${expected}`, {
+      timeout: 60_000,
+    }, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'sextant-crash-at-'));
+      try {
+        const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+          const child = spawn(
+            process.execPath,
+            ['--conditions=@sextant/source', '--import', 'tsx', AT_RENAME, dir, String(killAt)],
+            {
+              cwd: REPO,
+              stdio: 'ignore',
+            },
+          );
+          child.on('exit', (_code, sig) => resolve(sig));
+        });
+        expect(signal).toBe('SIGKILL');
+        expect((await strayFiles(dir)).length).toBeGreaterThan(0);
+        const back = await new ParquetCandleStore({ root: dir }).read(KEY);
+        expect(back.length).toBe((await loadReal('ETH_BTC-30m.json')).length);
+        expect([...new Set(back.volume)]).toEqual([expected]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });
