@@ -73,4 +73,38 @@ describe('createBot warm-up (resume after a restart)', () => {
       for (const stage of ['broker', 'features']) expect(c.timings[stage]).toBeGreaterThanOrEqual(0);
     }
   });
+
+  it('once faulted, sends no order even when stepped by hand', async () => {
+    const broker = new NextOpenBroker(1);
+    let failing = true;
+    const bot = createBot({
+      feed: new ReplayFeed({ series, timeframe: '5m' }),
+      features: { names: ['x'], hash: 'x', update: () => (failing ? fail() : Float64Array.of(1)) },
+      models: [{ name: 'ret', predict: () => ({ value: 1, confidence: 1, trusted: true }) }],
+      decisions: thresholdPolicy(0.5),
+      risk: fractionGate(0.15),
+      broker,
+      options: { maxConsecutiveFailures: 3 },
+    });
+    const errors: string[] = [];
+    bot.on(BOT_EVENTS.error, (e) => errors.push(e.stage));
+    await bot.start();
+    expect(await bot.finished()).toBe('faulted');
+    expect(bot.stats.cycles).toBe(3);
+    failing = false;
+    const e = {
+      symbol: 'ETH/BTC',
+      timeframe: '5m' as const,
+      candle: { timestamp: 0, open: 1, high: 1, low: 1, close: 1, volume: 1 },
+    };
+    const report = await bot.step(e);
+    expect(report.ok).toBe(false);
+    expect(report.failedStage).toBe('act');
+    expect(bot.stats.orders).toBe(0);
+    expect(errors.at(-1)).toBe('act');
+  });
 });
+
+function fail(): never {
+  throw new Error('feature source down');
+}

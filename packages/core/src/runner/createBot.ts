@@ -414,6 +414,9 @@ class BotRunner extends SafeEmitter {
 
   async #submit(intent: OrderIntent, event: CandleEvent): Promise<void> {
     const p = this.#parts;
+    if (this.#state === 'faulted') {
+      throw new RunnerError(`Bot is faulted: not sending ${intent.side} ${intent.symbol} (${intent.reason})`);
+    }
     const verdict = p.risk.validate(intent, p.broker.portfolio(), {
       symbol: event.symbol,
       timestamp: event.candle.timestamp,

@@ -9,6 +9,6 @@ import type { Fill, Order } from '@sextant/core';
 export interface OrderSink {
   /** Insert or update an order by client order id. */
   recordOrder(order: Order): void;
-  /** Record a fill. */
-  recordFill(fill: Fill): void;
+  /** Record a fill. Leave it out when the bot runner already records fills to the same store. */
+  recordFill?(fill: Fill): void;
 }

@@ -124,7 +124,7 @@ export class PaperBroker implements Broker {
           continue;
         }
         fills.push(fill);
-        this.#journal?.recordFill(fill);
+        this.#journal?.recordFill?.(fill);
         if (fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.price);
       }
       if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);

@@ -28,7 +28,7 @@ if (dbPath !== undefined) {
     slippageBps: 5,
     restore: state,
     // Order status changes go to the store as they happen; fills are recorded by the runner.
-    journal: { recordOrder: (o) => store.recordOrder(o), recordFill: () => {} },
+    journal: { recordOrder: (o) => store.recordOrder(o) },
   });
   const bot = createBot({
     feed: new ReplayFeed({ series, timeframe: '5m' }),
