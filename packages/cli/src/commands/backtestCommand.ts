@@ -34,11 +34,10 @@ export function registerBacktestCommand(program: Command, context: () => CliCont
       const { resolve } = await import('node:path');
       const { runBacktest, timeframeToMs } = await import('@sextant/core');
       const { ParquetCandleStore } = await import('@sextant/storage');
-      const { ModelStore, createPredictor } = await import('@sextant/models');
+      const { ModelStore, createPredictor, loadModel } = await import('@sextant/models');
       const { readSeries } = await import('../pipeline/readSeries.js');
       const { computeFeatureFrames } = await import('../pipeline/computeFeatureFrames.js');
       const { createBotParts } = await import('../pipeline/createBotParts.js');
-      const { restoreModel } = await import('../pipeline/restoreModel.js');
       const { durationToMs } = await import('../pipeline/durationToMs.js');
       const { toReportMarket } = await import('../report/toReportMarket.js');
       const { writeReport } = await import('../report/writeReport.js');
@@ -69,7 +68,7 @@ export function registerBacktestCommand(program: Command, context: () => CliCont
         config.timeframe,
       );
       const frames = computeFeatureFrames(series, config.timeframe);
-      const models = new ModelStore({ root: run.modelRoot, load: restoreModel });
+      const models = new ModelStore({ root: run.modelRoot, load: (json) => loadModel(json as object) });
       const name = `ret_${horizon}`;
       const bar = ctx.progress({ total: run.symbols.length, label: 'backtest' });
       const rows = [];

@@ -62,6 +62,14 @@ export function registerCollectCommand(program: Command, context: () => CliConte
       await exchange.close();
       const usage = guard.stats();
       ctx.logger.info({ exchange: run.exchange, usage }, 'collect finished');
+      const { SqliteStateStore } = await import('@sextant/storage/sqlite');
+      const { API_USAGE_KEY } = await import('../state/killSwitchState.js');
+      const state = new SqliteStateStore({ path: run.stateDb });
+      try {
+        state.setValue(API_USAGE_KEY, { exchange: run.exchange, at: Date.now(), ...usage }, Date.now());
+      } finally {
+        state.close();
+      }
       const rows = outcomes.map((o) =>
         o === undefined
           ? { symbol: '?', ok: false as const, error: 'no outcome' }

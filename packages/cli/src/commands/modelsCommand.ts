@@ -113,9 +113,8 @@ export function registerModelsCommand(program: Command, context: () => CliContex
 }
 
 async function openStore(root: string) {
-  const { ModelStore } = await import('@sextant/models');
-  const { restoreModel } = await import('../pipeline/restoreModel.js');
-  return new ModelStore({ root, load: restoreModel });
+  const { ModelStore, loadModel } = await import('@sextant/models');
+  return new ModelStore({ root, load: (json) => loadModel(json as object) });
 }
 
 async function subdirs(dir: string): Promise<string[]> {

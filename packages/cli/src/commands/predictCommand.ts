@@ -38,12 +38,11 @@ export function registerPredictCommand(program: Command, context: () => CliConte
       const { config } = run;
       const { timeframeToMs } = await import('@sextant/core');
       const { ParquetCandleStore } = await import('@sextant/storage');
-      const { ModelStore, createPredictor, confidence } = await import('@sextant/models');
+      const { ModelStore, createPredictor, confidence, loadModel } = await import('@sextant/models');
       const { readFile } = await import('node:fs/promises');
       const { join } = await import('node:path');
       const { readSeries } = await import('../pipeline/readSeries.js');
       const { computeFeatureFrames } = await import('../pipeline/computeFeatureFrames.js');
-      const { restoreModel } = await import('../pipeline/restoreModel.js');
       const { durationToMs } = await import('../pipeline/durationToMs.js');
 
       const horizonMs = durationToMs(horizon);
@@ -60,7 +59,7 @@ export function registerPredictCommand(program: Command, context: () => CliConte
           exitCode: EXIT_CODES.DATA,
         });
       }
-      const store = new ModelStore({ root: run.modelRoot, load: restoreModel });
+      const store = new ModelStore({ root: run.modelRoot, load: (json) => loadModel(json as object) });
       const { model, info } = await store.load(symbol, horizon, { featureHash: frame.hash });
       const last = frame.length - 1;
       const row = Float64Array.from(frame.columns, (c) => c[last] as number);

@@ -4,8 +4,11 @@ import { registerBacktestCommand } from './backtestCommand.js';
 import { registerCollectCommand } from './collectCommand.js';
 import { registerDataCommand } from './dataCommand.js';
 import { registerDemoCommand } from './demoCommand.js';
+import { registerKillSwitchCommand } from './killSwitchCommand.js';
 import { registerModelsCommand } from './modelsCommand.js';
+import { registerPaperCommand } from './paperCommand.js';
 import { registerPredictCommand } from './predictCommand.js';
+import { registerStatusCommand } from './statusCommand.js';
 import { registerTrainCommand } from './trainCommand.js';
 
 /** Attach every command to the program; `context()` resolves global flags at run time. */
@@ -14,7 +17,10 @@ export function registerCommands(program: Command, context: () => CliContext): v
   registerCollectCommand(program, context);
   registerTrainCommand(program, context);
   registerBacktestCommand(program, context);
+  registerPaperCommand(program, context);
   registerPredictCommand(program, context);
+  registerStatusCommand(program, context);
+  registerKillSwitchCommand(program, context);
   registerModelsCommand(program, context);
   registerDataCommand(program, context);
 }

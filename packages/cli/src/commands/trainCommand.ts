@@ -28,7 +28,7 @@ export function registerTrainCommand(program: Command, context: () => CliContext
       const run = await resolveRun(ctx, flags);
       const { config } = run;
       const { ParquetCandleStore } = await import('@sextant/storage');
-      const { ModelStore } = await import('@sextant/models');
+      const { ModelStore, loadModel } = await import('@sextant/models');
       const { timeframeToMs } = await import('@sextant/core');
       const { readSeries } = await import('../pipeline/readSeries.js');
       const { computeFeatureFrames } = await import('../pipeline/computeFeatureFrames.js');
@@ -36,7 +36,6 @@ export function registerTrainCommand(program: Command, context: () => CliContext
       const { buildTrainingSet } = await import('../pipeline/buildTrainingSet.js');
       const { trainModel } = await import('../pipeline/trainModel.js');
       const { evaluateModel } = await import('../pipeline/evaluateModel.js');
-      const { restoreModel } = await import('../pipeline/restoreModel.js');
       const { durationToMs } = await import('../pipeline/durationToMs.js');
 
       const horizon = flags.horizon ?? (config.model.horizons[0] as string);
@@ -63,7 +62,7 @@ export function registerTrainCommand(program: Command, context: () => CliContext
         params: config.model.params,
       });
       const metrics = evaluateModel(model, test);
-      const store = new ModelStore({ root: run.modelRoot, load: restoreModel });
+      const store = new ModelStore({ root: run.modelRoot, load: (json) => loadModel(json as object) });
       const validation = JSON.stringify({ testFrom: split.testFrom, testRows: test.X.length, metrics }, null, 2);
       const saved = [];
       for (const symbol of run.symbols) {

@@ -1,4 +1,11 @@
-import { type BotParts, DecisionEngine, type Predictor, type SextantConfig } from '@sextant/core';
+import {
+  type BotParts,
+  DecisionEngine,
+  type Fill,
+  type Order,
+  type Predictor,
+  type SextantConfig,
+} from '@sextant/core';
 import { PaperBroker } from '@sextant/execution';
 import type { FeatureFrame } from '@sextant/features';
 import { precomputedFeatureSource } from '@sextant/features';
@@ -12,6 +19,8 @@ export interface CreateBotPartsOptions {
   predictors: readonly Predictor[];
   /** Horizon of each predictor by name (`"1h"`), for the decision engine's error tracking. */
   horizons: Readonly<Record<string, string>>;
+  /** Orders and fills of an earlier run to rebuild the paper account from (a restart). */
+  restore?: { orders: readonly Order[]; fills: readonly Fill[] };
 }
 
 /**
@@ -22,7 +31,7 @@ export interface CreateBotPartsOptions {
  * keeps per-run state).
  *
  * @param config - the resolved Sextant config
- * @param options - frames, predictors, horizons
+ * @param options - frames, predictors, horizons, state to restore
  * @returns everything `runBacktest` needs besides the candles
  */
 export function createBotParts(
@@ -44,6 +53,7 @@ export function createBotParts(
       takerFee: config.costs.takerFee,
       makerFee: config.costs.makerFee,
       slippageBps: config.costs.spreadBps + config.costs.slippageBps,
+      ...(options.restore ? { restore: options.restore } : {}),
     }),
   };
 }

@@ -46,6 +46,7 @@ export function runSextant(args: readonly string[], options: RunSextantOptions =
     child.stderr.on('data', (c: Buffer) => {
       stderr += c.toString();
     });
+    // Never leave a bot running behind a failed test.
     const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {

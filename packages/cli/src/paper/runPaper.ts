@@ -1,0 +1,242 @@
+import {
+  BOT_EVENTS,
+  type CandleEvent,
+  createBot,
+  type Predictor,
+  ReplayClock,
+  ReplayFeed,
+  type StoredState,
+  timeframeToMs,
+} from '@sextant/core';
+import { createPredictor, loadModel, ModelStore } from '@sextant/models';
+import { loadStoredState } from '@sextant/execution';
+import { ParquetCandleStore } from '@sextant/storage';
+import { SqliteStateStore } from '@sextant/storage/sqlite';
+import type { RunSettings } from '../commands/resolveRun.js';
+import { CliError } from '../errors/CliError.js';
+import { EXIT_CODES, type ExitCode } from '../errors/EXIT_CODES.js';
+import type { CliContext } from '../io/CliContext.type.js';
+import { createMetrics } from '../metrics/createMetrics.js';
+import { observeBot } from '../metrics/observeBot.js';
+import { type MetricsServer, serveMetrics } from '../metrics/serveMetrics.js';
+import { WebhookAlerter } from '../alerts/WebhookAlerter.js';
+import { watchBotAlerts } from '../alerts/watchBotAlerts.js';
+import { computeFeatureFrames } from '../pipeline/computeFeatureFrames.js';
+import { createBotParts } from '../pipeline/createBotParts.js';
+import { durationToMs } from '../pipeline/durationToMs.js';
+import { readSeries } from '../pipeline/readSeries.js';
+import { routeBySymbol } from '../pipeline/routeBySymbol.js';
+import { acquireStateLock } from '../state/acquireStateLock.js';
+import {
+  KILL_SWITCH_KEY,
+  type KillSwitchState,
+  PAPER_SNAPSHOT_KEY,
+  type PaperSnapshot,
+} from '../state/killSwitchState.js';
+import { pacedFeed } from './pacedFeed.js';
+
+/** Options of {@link runPaper}. */
+export interface RunPaperOptions {
+  ctx: CliContext;
+  run: RunSettings;
+  pace: number;
+  maxCandles?: number;
+  metricsPort?: number;
+  webhook?: string;
+  horizon?: string;
+  from?: string;
+}
+
+/** How a paper run ended. */
+export interface PaperSummary {
+  exitCode: ExitCode;
+  reason: string;
+  snapshot: PaperSnapshot;
+  metricsPort?: number;
+}
+
+/**
+ * Run the paper bot until the candles run out, `maxCandles`, a signal, or the
+ * kill switch. Holds the state store's lock for the whole run; every order,
+ * fill, decision and cycle goes to SQLite, and a restarted bot continues
+ * after the last recorded cycle with its account rebuilt from the fills.
+ */
+export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> {
+  const { ctx, run } = options;
+  const { config } = run;
+  const log = ctx.logger;
+  const lock = acquireStateLock(run.stateDb);
+  let server: MetricsServer | undefined;
+  const state = new SqliteStateStore({ path: run.stateDb });
+  try {
+    const kill = state.getValue<KillSwitchState>(KILL_SWITCH_KEY);
+    if (kill?.engaged) {
+      throw new CliError(
+        'RISK_REJECTED',
+        `Kill switch engaged at ${new Date(kill.at).toISOString()} ("${kill.reason}"); release it with \`sextant kill-switch --release\``,
+        { exitCode: EXIT_CODES.HALTED },
+      );
+    }
+    const horizon = options.horizon ?? (config.model.horizons[0] as string);
+    const candleMs = timeframeToMs(config.timeframe);
+    const horizonMs = Math.max(1, Math.round(durationToMs(horizon) / candleMs)) * candleMs;
+    const series = await readSeries(
+      new ParquetCandleStore({ root: run.dataRoot }),
+      run.exchange,
+      run.symbols,
+      config.timeframe,
+    );
+    const frames = computeFeatureFrames(series, config.timeframe);
+    const models = new ModelStore({ root: run.modelRoot, load: (json) => loadModel(json as object) });
+    const name = `ret_${horizon}`;
+    const bySymbol: Record<string, Predictor> = {};
+    const versions: PaperSnapshot['models'] = [];
+    let trainedUntil = -Infinity;
+    for (const symbol of run.symbols) {
+      const { model, info } = await models.load(symbol, horizon, { featureHash: frames[symbol]?.hash as string });
+      bySymbol[symbol] = createPredictor(model, { name, horizonMs });
+      versions.push({ symbol, horizon, version: info.version });
+      trainedUntil = Math.max(trainedUntil, info.manifest.trainRange[1]);
+    }
+    const from = options.from === undefined ? trainedUntil + horizonMs + candleMs : Date.parse(options.from);
+    if (!Number.isFinite(from)) {
+      throw new CliError('INVALID_ARGUMENT', `--from must be an ISO-8601 time, got "${options.from}"`, {
+        exitCode: EXIT_CODES.USAGE,
+      });
+    }
+    // Resume from what an earlier run recorded: open orders, fills and completed cycles.
+    const stored: StoredState = await loadStoredState(state);
+    const resumed = stored.cycles;
+    if (resumed > 0)
+      log.info({ cycles: resumed, fills: stored.fills.length }, 'resuming after the last recorded cycle');
+    const parts = createBotParts(config, {
+      frames,
+      predictors: [routeBySymbol(name, bySymbol, horizonMs)],
+      horizons: { [name]: horizon },
+      restore: { orders: stored.orders, fills: stored.fills },
+    });
+    const stop = new AbortController();
+    const onSignal = (): void => stop.abort(ctx.io.signal.reason);
+    ctx.io.signal.addEventListener('abort', onSignal, { once: true });
+    const feed = pacedFeed(new ReplayFeed({ series, timeframe: config.timeframe, clock: new ReplayClock(), from }), {
+      paceMs: options.pace,
+      signal: stop.signal,
+      unpaced: resumed,
+      ...(options.maxCandles === undefined ? {} : { maxCandles: options.maxCandles + resumed }),
+    });
+    const bot = createBot({ feed, ...parts, store: state, warmUp: resumed });
+
+    const metrics = createMetrics({ defaultMetrics: true });
+    observeBot(bot, metrics, { startEquity: config.startingCapital });
+    if (options.metricsPort !== undefined) {
+      server = await serveMetrics(metrics.registry, options.metricsPort);
+      log.info({ port: server.port }, 'metrics at /metrics');
+      ctx.io.stderr.write(`sextant: metrics on http://127.0.0.1:${server.port}/metrics\n`);
+    }
+    const raise = options.webhook
+      ? watchBotAlerts(bot, new WebhookAlerter({ url: options.webhook }), {
+          onDeliveryError: (err, alert) => log.warn({ err, kind: alert.kind }, 'alert not delivered'),
+        })
+      : undefined;
+
+    bot.on(BOT_EVENTS.decision, (d) => {
+      if (d.action !== 'HOLD') log.info({ decision: d }, 'decision');
+    });
+    bot.on(BOT_EVENTS.order, (o) => log.info({ order: o }, 'order'));
+    bot.on(BOT_EVENTS.fill, (f) => log.info({ fill: f }, 'fill'));
+    bot.on(BOT_EVENTS.error, (e) => log.warn({ stage: e.stage, error: e.error.toJSON() }, 'cycle error'));
+    bot.on(BOT_EVENTS.lifecycle, (l) => log.info(l, 'lifecycle'));
+
+    const startedAt = Date.now();
+    let reason = 'finished the candles';
+    let exitCode: ExitCode = EXIT_CODES.OK;
+    let killing: 'no' | 'closing' | 'done' = 'no';
+    let lastEvent: CandleEvent | undefined;
+    const snapshot = (): PaperSnapshot => {
+      const p = parts.broker.portfolio();
+      return {
+        pid: process.pid,
+        startedAt,
+        updatedAt: Date.now(),
+        state: bot.state,
+        tradingState: parts.risk.state,
+        equity: p.equity,
+        cash: p.cash,
+        startEquity: config.startingCapital,
+        quoteCurrency: config.quoteCurrency,
+        positions: Object.values(p.positions).map((x) => ({
+          symbol: x.symbol,
+          amount: x.amount,
+          entryPrice: x.entryPrice,
+          markPrice: x.markPrice,
+        })),
+        cycles: resumed + bot.stats.cycles,
+        ...(lastEvent ? { lastCandle: { symbol: lastEvent.symbol, timestamp: lastEvent.candle.timestamp } } : {}),
+        decisions: { ...bot.stats.decisions },
+        orders: bot.stats.orders,
+        fills: bot.stats.fills,
+        errors: bot.stats.errors,
+        models: versions,
+      };
+    };
+    bot.on(BOT_EVENTS.candle, (e) => {
+      lastEvent = e;
+    });
+    bot.on(BOT_EVENTS.cycle, () => {
+      state.setValue(PAPER_SNAPSHOT_KEY, snapshot(), Date.now());
+      if (killing === 'closing') {
+        killing = 'done';
+        void bot.stop('kill switch');
+        return;
+      }
+      if (killing !== 'no') return;
+      const k = state.getValue<KillSwitchState>(KILL_SWITCH_KEY);
+      if (!k?.engaged || lastEvent === undefined) return;
+      const event = lastEvent;
+      killing = 'closing';
+      reason = `stopped by the kill switch ("${k.reason}")`;
+      exitCode = EXIT_CODES.HALTED;
+      const plan = parts.risk.killSwitch(parts.broker.portfolio(), k.reason);
+      log.warn({ closing: plan.closeIntents.length, reason: k.reason }, 'kill switch engaged');
+      raise?.({
+        kind: 'kill-switch',
+        severity: 'critical',
+        message: `Kill switch engaged: ${k.reason}; closing ${plan.closeIntents.length} position(s)`,
+        timestamp: Date.now(),
+        details: { positions: plan.closeIntents.map((i) => i.symbol) },
+      });
+      for (const o of parts.broker.openOrders) parts.broker.cancel(o.clientOrderId);
+      void (async () => {
+        for (const intent of plan.closeIntents) {
+          const order = await parts.broker.submit(intent, event);
+          state.recordOrder(order);
+        }
+        if (plan.closeIntents.length === 0) {
+          killing = 'done';
+          await bot.stop('kill switch');
+        }
+      })().catch((err: unknown) => log.error({ err }, 'kill switch close failed'));
+    });
+
+    await bot.start();
+    const final = await bot.finished();
+    if (stop.signal.aborted && exitCode === EXIT_CODES.OK) {
+      reason = `stopped by ${String(stop.signal.reason ?? 'a signal')} after finishing the cycle`;
+      exitCode = EXIT_CODES.INTERRUPTED;
+    } else if (final === 'faulted') {
+      reason = 'faulted after repeated failed cycles';
+      exitCode = EXIT_CODES.FAILURE;
+    } else if (options.maxCandles !== undefined && exitCode === EXIT_CODES.OK && feed !== undefined) {
+      reason = 'reached --max-candles';
+    }
+    const last = snapshot();
+    state.setValue(PAPER_SNAPSHOT_KEY, last, Date.now());
+    await bot.dispose();
+    ctx.io.signal.removeEventListener('abort', onSignal);
+    return { exitCode, reason, snapshot: last, ...(server ? { metricsPort: server.port } : {}) };
+  } finally {
+    await server?.close();
+    state.close();
+    lock.release();
+  }
+}
