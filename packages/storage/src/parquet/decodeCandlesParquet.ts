@@ -116,7 +116,8 @@ function toNumber(v: unknown): number | undefined {
 
 /**
  * Decode the candle columns of a Parquet file, reading only the row groups
- * that overlap `range`, then trimming rows outside it.
+ * that overlap `range`, then trimming rows outside it. With
+ * `timestampsOnly`, only `timestamp` is decoded (the other columns stay 0).
  *
  * @internal
  */
@@ -125,7 +126,9 @@ export async function decodeCandlesParquet(
   buffer: AsyncBuffer,
   range: TimeRange = {},
   footer?: FileMetaData,
+  timestampsOnly = false,
 ): Promise<CandleSeries> {
+  const wanted = timestampsOnly ? ['timestamp'] : ['timestamp', ...VALUE_COLUMNS];
   const metadata = footer ?? (await readParquetFooter(file, buffer));
   checkCandleSchema(file, metadata);
   const { start, end } = rowSpanFor(metadata, range);
@@ -137,7 +140,7 @@ export async function decodeCandlesParquet(
       await parquetRead({
         file: buffer,
         metadata,
-        columns: ['timestamp', ...VALUE_COLUMNS],
+        columns: wanted,
         rowStart: start,
         rowEnd: end,
         parsers: MS_PARSERS,
@@ -158,7 +161,7 @@ export async function decodeCandlesParquet(
       const msg = e instanceof Error ? e.message : String(e);
       throw new StorageCorruptError(file, `cannot decode row data (${msg})`, { cause: e });
     }
-    for (const name of ['timestamp', ...VALUE_COLUMNS]) {
+    for (const name of wanted) {
       const got = filled.get(name) ?? 0;
       bad ??= got === end - start ? undefined : `column "${name}" has ${got} rows, expected ${end - start}`;
     }

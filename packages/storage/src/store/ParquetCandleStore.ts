@@ -104,7 +104,12 @@ export class ParquetCandleStore {
   }
 
   /** A stored month file, or undefined when it does not exist. Checks the stored key. */
-  async #readFile(file: string, key: DatasetKey, range: TimeRange = {}): Promise<CandleSeries | undefined> {
+  async #readFile(
+    file: string,
+    key: DatasetKey,
+    range: TimeRange = {},
+    timestampsOnly = false,
+  ): Promise<CandleSeries | undefined> {
     let buffer: Awaited<ReturnType<typeof openFileAsyncBuffer>>;
     try {
       buffer = await openFileAsyncBuffer(file);
@@ -123,7 +128,7 @@ export class ParquetCandleStore {
           );
         }
       }
-      return await decodeCandlesParquet(file, buffer, range, footer);
+      return await decodeCandlesParquet(file, buffer, range, footer, timestampsOnly);
     } finally {
       await buffer.close();
     }
@@ -146,6 +151,11 @@ export class ParquetCandleStore {
     if (from !== undefined && to !== undefined && from > to) {
       throw new InvalidArgumentError(`Read range is empty: from ${from} is after to ${to}`);
     }
+    return this.#readDataset(k, options, false);
+  }
+
+  async #readDataset(k: DatasetKey, options: CandleReadOptions, timestampsOnly: boolean): Promise<CandleSeries> {
+    const { from, to } = options;
     const dir = datasetDir(this.config.root, k);
     await pendingWrite(dir);
     await recoverDataset(dir, { cleanTemps: false });
@@ -156,7 +166,7 @@ export class ParquetCandleStore {
       const range: TimeRange = {};
       if (from !== undefined && from > b.from) range.from = from;
       if (to !== undefined && to < b.to) range.to = to;
-      const part = await this.#readFile(monthFile(dir, month), k, range);
+      const part = await this.#readFile(monthFile(dir, month), k, range, timestampsOnly);
       if (part !== undefined && part.length > 0) parts.push(part);
     }
     if (parts.length === 0) return allocateCandleSeries(0);
@@ -191,7 +201,7 @@ export class ParquetCandleStore {
 
   /**
    * What a dataset covers: runs of consecutive candles and the gaps between
-   * them on the key's timeframe grid.
+   * them on the key's timeframe grid. Only the timestamp column is decoded.
    *
    * @param key - exchange, ccxt symbol and timeframe
    * @returns count, first/last open time, covered ranges and gaps
@@ -200,7 +210,7 @@ export class ParquetCandleStore {
    */
   async coverage(key: DatasetKey): Promise<CandleCoverage> {
     const k = checkDatasetKey(key);
-    const series = await this.read(k);
+    const series = await this.#readDataset(k, {}, true);
     return coverageOf(k, series.timestamp);
   }
 }
