@@ -95,8 +95,9 @@ export {
   AdaptiveThresholds,
   AdaptiveThresholdsConfigSchema,
   type AdaptiveThresholdsConfig,
+  type ThresholdWidening,
 } from './decision/AdaptiveThresholds.js';
-export { combinePredictions, type CombinedPrediction } from './decision/combinePredictions.js';
+export { combinePredictions, type CombinedPrediction, type UsedPrediction } from './decision/combinePredictions.js';
 export { formatPercent } from './decision/formatPercent.js';
 export { defineStrategy } from './strategy/defineStrategy.js';
 export type {

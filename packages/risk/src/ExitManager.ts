@@ -1,10 +1,18 @@
 import { type Candle, InvalidArgumentError, type PositionSnapshot, type StrategyStopContext } from '@sextant/core';
 import type { ExitSignal } from './ExitSignal.type.js';
 
+/** One rung of the take-profit ladder. */
+export interface TakeProfitLevel {
+  /** Target = entry * (1 + at * takeProfitPct). */
+  at: number;
+  /** Share of the initial amount sold there. */
+  fraction: number;
+}
+
 /** Settings of an {@link ExitManager} (a subset of the risk config). */
 export interface ExitManagerOptions {
   /** Partial take-profits: sell `fraction` of the initial amount at entry * (1 + at * takeProfitPct). */
-  takeProfits: readonly { at: number; fraction: number }[];
+  takeProfits: readonly TakeProfitLevel[];
   /** Take-profit distance unit, fraction. */
   takeProfitPct: number;
   /** After TP1 the stop trails this fraction below the highest high. */
@@ -216,7 +224,7 @@ export class ExitManager {
   }
 }
 
-function sumFractions(tps: readonly { fraction: number }[]): number {
+function sumFractions(tps: readonly TakeProfitLevel[]): number {
   return tps.reduce((s, x) => s + x.fraction, 0);
 }
 

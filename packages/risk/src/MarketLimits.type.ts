@@ -9,13 +9,31 @@ export interface MarketLimits {
   /** Market symbol, e.g. `ETH/BTC`. */
   symbol?: string | undefined;
   /** Step sizes (or decimal places) of amount and price. */
-  precision?: { amount?: number | undefined; price?: number | undefined } | undefined;
+  precision?:
+    | {
+        /** Amount step (TICK_SIZE) or decimal places (DECIMAL_PLACES). */
+        amount?: number | undefined;
+        /** Price tick (TICK_SIZE) or decimal places (DECIMAL_PLACES). */
+        price?: number | undefined;
+      }
+    | undefined;
   /** Minimum and maximum amount, price and cost (amount * price). */
   limits?:
     | {
-        amount?: { min?: number | null | undefined; max?: number | null | undefined } | undefined;
-        price?: { min?: number | null | undefined; max?: number | null | undefined } | undefined;
-        cost?: { min?: number | null | undefined; max?: number | null | undefined } | undefined;
+        /** Base amount range. */
+        amount?: MinMax | undefined;
+        /** Price range. */
+        price?: MinMax | undefined;
+        /** Cost (amount * price) range, quote currency. */
+        cost?: MinMax | undefined;
       }
     | undefined;
+}
+
+/** A ccxt limit range; `null`/`undefined` = no limit. */
+export interface MinMax {
+  /** Lower bound. */
+  min?: number | null | undefined;
+  /** Upper bound. */
+  max?: number | null | undefined;
 }

@@ -19,7 +19,7 @@ import {
   type RiskValidatorConfig,
   RiskValidatorConfigSchema,
 } from './RiskValidatorConfigSchema.js';
-import type { RuleContext } from './RuleContext.type.js';
+import type { RuleContext, StopLevel } from './RuleContext.type.js';
 import type { Breaker, TradingState, TradingStateChange } from './TradingStateMachine.js';
 import { validateEntry } from './validateEntry.js';
 import { validateExit } from './validateExit.js';
@@ -202,7 +202,7 @@ export class RiskValidator implements RiskGate {
    * @param price - entry price
    * @returns the stop price and how it was set
    */
-  initialStop(symbol: string, price: number): { price: number; how: string } {
+  initialStop(symbol: string, price: number): StopLevel {
     const c = this.config;
     const atr = c.stop.method === 'atr' ? this.#history.atr(symbol) : undefined;
     if (atr !== undefined && price - c.stop.atrMultiplier * atr > 0) {

@@ -39,22 +39,41 @@ export const SizingConfigSchema = z.discriminatedUnion('method', [
 ]);
 
 /** Exchange precision/limits of one market, ccxt-shaped. */
+const minMax = z
+  .looseObject({
+    /** Lower bound. */
+    min: z.number().min(0).nullish(),
+    /** Upper bound. */
+    max: z.number().positive().nullish(),
+  })
+  .optional();
 const MarketLimitsSchema = z.looseObject({
+  /** Market symbol. */
   symbol: z.string().optional(),
+  /** Amount step and price tick (or decimal places). */
   precision: z
-    .looseObject({ amount: z.number().positive().optional(), price: z.number().positive().optional() })
+    .looseObject({
+      /** Amount step. */
+      amount: z.number().positive().optional(),
+      /** Price tick. */
+      price: z.number().positive().optional(),
+    })
     .optional(),
+  /** Amount, price and cost ranges. */
   limits: z
     .looseObject({
-      amount: z.looseObject({ min: z.number().min(0).nullish(), max: z.number().positive().nullish() }).optional(),
-      price: z.looseObject({ min: z.number().min(0).nullish(), max: z.number().positive().nullish() }).optional(),
-      cost: z.looseObject({ min: z.number().min(0).nullish(), max: z.number().positive().nullish() }).optional(),
+      /** Base amount range. */
+      amount: minMax,
+      /** Price range. */
+      price: minMax,
+      /** Cost range, quote currency. */
+      cost: minMax,
     })
     .optional(),
 });
 
 /**
- * Settings of a {@link RiskValidator}: core's {@link RiskConfigSchema}
+ * Settings of a {@link RiskValidator}: core's `RiskConfigSchema`
  * (position and exposure caps, stop, target, time stop, daily loss, drawdown,
  * minimum capital) plus sizing, exits, exchange limits, correlation, stop-loss
  * cooldown, breaker resume policy and regime scaling. Every field has a default.
@@ -66,7 +85,7 @@ export const RiskValidatorConfigSchema = RiskConfigSchema.extend({
   stop: z
     .object({
       /** `fixed` or `atr`. @default `fixed` */
-      method: z.enum(['fixed', 'atr']).default('fixed'),
+      method: z.union([z.literal('fixed'), z.literal('atr')]).default('fixed'),
       /** ATR period (Wilder), candles. @default 14 */
       atrPeriod: z.number().int().min(1).default(14),
       /** Stop = entry - multiplier * ATR. @default 2 */
@@ -78,7 +97,14 @@ export const RiskValidatorConfigSchema = RiskConfigSchema.extend({
    * @default TP1 50% at 1x, TP2 30% at 2x; the rest trails
    */
   takeProfits: z
-    .array(z.object({ at: z.number().positive(), fraction: positiveFraction }))
+    .array(
+      z.object({
+        /** Target = entry * (1 + at * takeProfitPct). */
+        at: z.number().positive(),
+        /** Share of the initial amount sold at this target. */
+        fraction: positiveFraction,
+      }),
+    )
     .default([
       { at: 1, fraction: 0.5 },
       { at: 2, fraction: 0.3 },
@@ -99,7 +125,7 @@ export const RiskValidatorConfigSchema = RiskConfigSchema.extend({
       /** Returns used. @default 100 */
       window: z.number().int().min(3).default(100),
       /** `reject`, or `resize` by `resizeFactor`. @default `resize` */
-      action: z.enum(['reject', 'resize']).default('resize'),
+      action: z.union([z.literal('reject'), z.literal('resize')]).default('resize'),
       /** Size multiplier when resizing. @default 0.5 */
       resizeFactor: positiveFraction.default(0.5),
     })
@@ -119,7 +145,7 @@ export const RiskValidatorConfigSchema = RiskConfigSchema.extend({
   breakers: z
     .object({
       /** `auto`: daily loss resumes next UTC day, drawdown after `drawdownCooldownMinutes` (peak reset); `manual`: only `resume()`. @default `auto` */
-      resume: z.enum(['auto', 'manual']).default('auto'),
+      resume: z.union([z.literal('auto'), z.literal('manual')]).default('auto'),
       /** Drawdown breaker cooldown before auto-resume. @default 1440 */
       drawdownCooldownMinutes: z.number().min(0).default(1440),
     })
@@ -128,7 +154,14 @@ export const RiskValidatorConfigSchema = RiskConfigSchema.extend({
   exitsWhenHalted: z.boolean().default(true),
   /** Position size multipliers per market regime (see `setRegime`). @default 1 for all */
   regimeScale: z
-    .object({ bullish: fraction.default(1), neutral: fraction.default(1), bearish: fraction.default(1) })
+    .object({
+      /** Size multiplier in a bullish regime. @default 1 */
+      bullish: fraction.default(1),
+      /** Size multiplier in a neutral regime. @default 1 */
+      neutral: fraction.default(1),
+      /** Size multiplier in a bearish regime. @default 1 */
+      bearish: fraction.default(1),
+    })
     .prefault({}),
 }).refine((c) => c.maxPositionPct <= c.maxExposurePct, {
   message: 'expected maxPositionPct <= maxExposurePct',

@@ -2,6 +2,14 @@ import type { Breaker, TradingState } from './TradingStateMachine.js';
 import type { MarketHistory } from './MarketHistory.js';
 import type { ResolvedRiskConfig } from './RiskValidatorConfigSchema.js';
 
+/** A stop price and how it was set. */
+export interface StopLevel {
+  /** Stop price. */
+  price: number;
+  /** How it was set, e.g. `3.50% below entry` or `2 x ATR 1.500`. */
+  how: string;
+}
+
 /** What the entry and exit rules read from the gate (internal to {@link RiskValidator}). */
 export interface RuleContext {
   /** Resolved risk settings. */
@@ -15,5 +23,5 @@ export interface RuleContext {
   /** Candle history (volatility, correlation). */
   history: MarketHistory;
   /** Stop for a new position at a price. */
-  initialStop(symbol: string, price: number): { price: number; how: string };
+  initialStop(symbol: string, price: number): StopLevel;
 }

@@ -29,9 +29,13 @@ export interface Breaker {
 
 /** A state change, for logs and events. */
 export interface TradingStateChange {
+  /** State before. */
   from: TradingState;
+  /** State after. */
   to: TradingState;
+  /** Why (the breaker's reason, a cooldown ending, a manual resume). */
   reason: string;
+  /** When, ms UTC (candle time). */
   at: number;
 }
 

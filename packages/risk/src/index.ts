@@ -13,7 +13,7 @@ export {
 } from './RiskValidatorConfigSchema.js';
 export { sizePosition, type SizePositionInput, type SizePositionResult } from './sizePosition.js';
 export { applyMarketLimits, type MarketLimitsOptions, type MarketLimitsResult } from './applyMarketLimits.js';
-export type { MarketLimits } from './MarketLimits.type.js';
+export type { MarketLimits, MinMax } from './MarketLimits.type.js';
 export { roundToStep } from './roundToStep.js';
 export {
   TRADING_STATES,
@@ -22,7 +22,7 @@ export {
   type TradingState,
   type TradingStateChange,
 } from './TradingStateMachine.js';
-export { ExitManager, type CustomStop, type ExitManagerOptions } from './ExitManager.js';
+export { ExitManager, type CustomStop, type ExitManagerOptions, type TakeProfitLevel } from './ExitManager.js';
 export type { ExitKind, ExitSignal } from './ExitSignal.type.js';
 export { MarketHistory } from './MarketHistory.js';
 export { pearson } from './pearson.js';
@@ -31,9 +31,16 @@ export { assertPreflight } from './preflight/assertPreflight.js';
 export { PreflightError } from './preflight/PreflightError.js';
 export type { PreflightCheck, PreflightOptions, PreflightProbes, PreflightReport } from './preflight/Preflight.type.js';
 export { ScannerConfigSchema, type ScannerConfig } from './scanner/ScannerConfigSchema.js';
-export { scanMarkets, type MarketScore, type ScanInput, type ScanResult } from './scanner/scanMarkets.js';
+export {
+  scanMarkets,
+  type MarketScore,
+  type ScanInput,
+  type ScanResult,
+  type ScoreComponents,
+  type SkippedMarket,
+} from './scanner/scanMarkets.js';
 export { marketRegime, type MarketRegime } from './scanner/marketRegime.js';
 export { BreakerMonitor } from './BreakerMonitor.js';
 export { validateEntry } from './validateEntry.js';
 export { validateExit } from './validateExit.js';
-export type { RuleContext } from './RuleContext.type.js';
+export type { RuleContext, StopLevel } from './RuleContext.type.js';

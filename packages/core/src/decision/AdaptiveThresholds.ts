@@ -27,6 +27,16 @@ export const AdaptiveThresholdsConfigSchema = z
     path: ['longWindow'],
   });
 
+/** How much the adaptive policy widens the thresholds now, and why. */
+export interface ThresholdWidening {
+  /** Factor applied to the return bars, 1..maxMultiplier. */
+  multiplier: number;
+  /** Recent / baseline mean absolute prediction error (1 until enough history). */
+  errorRatio: number;
+  /** Recent / baseline volatility (1 until enough history). */
+  volatilityRatio: number;
+}
+
 /** The adaptive policy's resolved settings. */
 export type AdaptiveThresholdsConfig = z.output<typeof AdaptiveThresholdsConfigSchema>;
 
@@ -107,7 +117,7 @@ export class AdaptiveThresholds {
    * * max(0, volRatio - 1)`, each ratio being recent / baseline mean, used only
    * once the baseline holds at least twice the short window.
    */
-  multiplier(symbol: string): { multiplier: number; errorRatio: number; volatilityRatio: number } {
+  multiplier(symbol: string): ThresholdWidening {
     const s = this.#markets.get(symbol);
     const c = this.#config;
     if (!c.enabled || s === undefined) return { multiplier: 1, errorRatio: 1, volatilityRatio: 1 };

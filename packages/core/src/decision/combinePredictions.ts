@@ -1,5 +1,17 @@
 import type { Prediction } from '../runner/Predictor.type.js';
 
+/** One prediction that went into a {@link CombinedPrediction}. */
+export interface UsedPrediction {
+  /** Model name. */
+  name: string;
+  /** Predicted forward return. */
+  value: number;
+  /** Its confidence, 0..1. */
+  confidence: number;
+  /** Its configured weight. */
+  weight: number;
+}
+
 /** The combined view of several predictions. */
 export interface CombinedPrediction {
   /** Weighted expected move (fraction), 0 when nothing is usable. */
@@ -7,7 +19,7 @@ export interface CombinedPrediction {
   /** Weighted mean confidence times the agreeing share of weight, 0..1. */
   confidence: number;
   /** The predictions that were used. */
-  used: { name: string; value: number; confidence: number; weight: number }[];
+  used: UsedPrediction[];
   /** Every finite model output, by name, for `Decision.predictions`. */
   values: Record<string, number>;
   /** One line per prediction that was not used, saying why. */

@@ -12,15 +12,36 @@ export interface ScanInput {
   prediction?: Prediction;
 }
 
+/** The raw components of a market's score. */
+export interface ScoreComponents {
+  /** Prediction value x confidence (0 when untrusted or absent). */
+  model: number;
+  /** Close / close `lookback` candles ago - 1. */
+  momentum: number;
+  /** Close / SMA(close, lookback) - 1. */
+  trend: number;
+  /** ln(recent quote volume / lookback mean). */
+  volume: number;
+}
+
+/** A market the scanner left out. */
+export interface SkippedMarket {
+  /** Market symbol. */
+  symbol: string;
+  /** Why, e.g. `10 candles, need 49`. */
+  reason: string;
+}
+
 /** One market's score. */
 export interface MarketScore {
+  /** Market symbol. */
   symbol: string;
   /** 1 = best. */
   rank: number;
   /** Weighted sum of the components' cross-sectional z-scores. */
   score: number;
   /** Raw components. */
-  components: { model: number; momentum: number; trend: number; volume: number };
+  components: ScoreComponents;
 }
 
 /** Result of {@link scanMarkets}. */
@@ -30,7 +51,7 @@ export interface ScanResult {
   /** Symbols of the top N. */
   top: string[];
   /** Markets left out, with why. */
-  skipped: { symbol: string; reason: string }[];
+  skipped: SkippedMarket[];
 }
 
 /**
