@@ -24,6 +24,7 @@ parentPort?.on('message', (msg: { type: string; from?: number }) => {
       weight: reqs.reduce((a, r) => a + r.weight, 0),
       firstAt: reqs[0]?.at,
       firstWeight: reqs[0]?.weight ?? 0,
+      gaps: reqs.slice(1).map((r, i) => r.at - (reqs[i] as { at: number }).at),
     });
   } else if (msg.type === 'close') {
     void fake.close().then(() => parentPort?.close());

@@ -240,11 +240,20 @@ export class ExchangeGuard {
 
   async #send(original: Fetch, url: string, method?: string, headers?: unknown, body?: unknown): Promise<unknown> {
     await this.#acquire();
+    let held = true;
+    const release = (): void => {
+      if (!held) return;
+      held = false;
+      this.#release();
+    };
+    let stall: ReturnType<typeof setTimeout> | undefined;
     try {
       await this.#gate();
+      stall = setTimeout(release, this.config.stallMs);
       return await this.#sendNow(original, url, method, headers, body);
     } finally {
-      this.#release();
+      if (stall !== undefined) clearTimeout(stall);
+      release();
     }
   }
 

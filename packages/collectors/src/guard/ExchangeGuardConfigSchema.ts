@@ -30,6 +30,13 @@ export const ExchangeGuardConfigSchema = z.object({
    * ever sent inside a Retry-After window. @default 1
    */
   maxInFlight: z.number().int().min(1).max(100).default(1),
+  /**
+   * A request still unanswered after this long stops holding its in-flight
+   * slot, so one hung request (slow, heading for a timeout) does not stall
+   * the exchange; 429s are answered at once, so this barely weakens the
+   * Retry-After guarantee. @default 1000
+   */
+  stallMs: z.number().int().min(1).default(1000),
   /** Consecutive failures that open the circuit. @default 10 */
   circuitThreshold: z.number().int().min(1).default(10),
   /** How long the circuit stays open before a probe, ms. @default 30000 */
