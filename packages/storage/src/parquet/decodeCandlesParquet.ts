@@ -136,10 +136,11 @@ export async function decodeCandlesParquet(
   const filled = new Map<string, number>();
   let bad: string | undefined;
   if (end > start) {
+    const { raw, toMs } = rawTimestamps(metadata);
     try {
       await parquetRead({
         file: buffer,
-        metadata,
+        metadata: raw,
         columns: wanted,
         rowStart: start,
         rowEnd: end,
@@ -149,12 +150,24 @@ export async function decodeCandlesParquet(
           const col = out[columnName as keyof typeof out] as Float64Array;
           const from = Math.max(rowStart, start);
           const to = Math.min(rowEnd, end);
-          for (let r = from; r < to; r++) {
-            const v = columnData[r - rowStart];
-            if (v === null || v === undefined) bad ??= `null in column "${columnName}" at row ${r}`;
-            col[r - start] = typeof v === 'number' ? v : Number(v);
+          if (to <= from) return;
+          if (columnName === 'timestamp' && !(columnData instanceof Float64Array)) {
+            for (let r = from; r < to; r++) {
+              const v = columnData[r - rowStart];
+              if (typeof v === 'bigint') col[r - start] = toMs(v);
+              else if (typeof v === 'number') col[r - start] = v;
+              else bad ??= `null in column "timestamp" at row ${r}`;
+            }
+          } else if (columnData instanceof Float64Array) {
+            col.set(columnData.subarray(from - rowStart, to - rowStart), from - start);
+          } else {
+            for (let r = from; r < to; r++) {
+              const v = columnData[r - rowStart];
+              if (v === null || v === undefined) bad ??= `null in column "${columnName}" at row ${r}`;
+              col[r - start] = typeof v === 'number' ? v : Number(v);
+            }
           }
-          filled.set(columnName, (filled.get(columnName) ?? 0) + Math.max(0, to - from));
+          filled.set(columnName, (filled.get(columnName) ?? 0) + (to - from));
         },
       });
     } catch (e) {
@@ -168,6 +181,33 @@ export async function decodeCandlesParquet(
     if (bad !== undefined) throw new StorageCorruptError(file, bad);
   }
   return range.from === undefined && range.to === undefined ? out : trimToRange(out, range);
+}
+
+/**
+ * The footer with the `timestamp` column's logical type removed, so hyparquet
+ * hands back its raw INT64 values (no per-value Date/number conversion), and
+ * the function turning one raw value into ms.
+ */
+function rawTimestamps(metadata: FileMetaData): { raw: FileMetaData; toMs: (v: bigint) => number } {
+  const schema = metadata.schema.map((el) => {
+    if (el.name !== 'timestamp' || el.type !== 'INT64') return el;
+    const { converted_type: _c, logical_type: _l, ...rest } = el;
+    return rest;
+  });
+  const el = metadata.schema.find((e) => e.name === 'timestamp');
+  const unit =
+    el?.logical_type?.type === 'TIMESTAMP'
+      ? el.logical_type.unit
+      : el?.converted_type === 'TIMESTAMP_MICROS'
+        ? 'MICROS'
+        : 'MILLIS';
+  const toMs =
+    unit === 'NANOS'
+      ? (v: bigint) => Number(v / 1_000_000n)
+      : unit === 'MICROS'
+        ? (v: bigint) => Number(v / 1000n)
+        : (v: bigint) => Number(v);
+  return { raw: { ...metadata, schema }, toMs };
 }
 
 /** Rows of `s` whose timestamp lies in `range` (kept in file order). */
