@@ -20,6 +20,7 @@ export {
   LinearRegressor,
   LinearRegressorConfigSchema,
   type LinearRegressorConfig,
+  type LinearState,
 } from './learners/LinearRegressor.js';
 export { GradientBoostingConfigSchema, type GradientBoostingConfig } from './learners/GradientBoostingConfigSchema.js';
 export type { GbdtState } from './learners/GbdtState.type.js';
@@ -30,15 +31,17 @@ export { RandomForestConfigSchema, type RandomForestConfig } from './learners/Ra
 export { RandomForestRegressor } from './learners/RandomForestRegressor.js';
 export { RandomForestClassifier } from './learners/RandomForestClassifier.js';
 export { DecisionTreeConfigSchema, type DecisionTreeConfig } from './learners/tree/DecisionTreeConfigSchema.js';
-export { DecisionTreeRegressor } from './learners/DecisionTreeRegressor.js';
-export { DecisionTreeClassifier } from './learners/DecisionTreeClassifier.js';
+export { DecisionTreeRegressor, type DecisionTreeRegressorState } from './learners/DecisionTreeRegressor.js';
+export { DecisionTreeClassifier, type DecisionTreeClassifierState } from './learners/DecisionTreeClassifier.js';
 export { loadModel } from './learners/loadModel.js';
 export {
   ML_XGBOOST_MAX_CELLS,
   MlXGBoostConfigSchema,
   MlXGBoostRegressor,
   type MlXGBoostConfig,
+  type MlXGBoostState,
 } from './learners/MlXGBoostRegressor.js';
+export type { MlXGBoostBackend, MlXGBoostBooster } from './learners/mlxgboost/MlXGBoostBackend.type.js';
 export { loadMlXGBoost } from './learners/mlxgboost/loadMlXGBoost.js';
 export { createPredictor, type CreatePredictorOptions } from './learners/createPredictor.js';
 // xgboost interop

@@ -11,9 +11,13 @@ import type { LearnerJSON } from './LearnerJSON.type.js';
 import { type DecisionTreeConfig, DecisionTreeConfigSchema } from './tree/DecisionTreeConfigSchema.js';
 import { columnMeans, imputeRows } from './tree/imputeRows.js';
 
-interface TreeState {
+/** Fitted state of {@link DecisionTreeClassifier}. */
+export interface DecisionTreeClassifierState {
+  /** ml-cart `toJSON()` of the tree. */
   cart: object;
+  /** Training column means used for NaN cells. */
   means: number[];
+  /** Class labels in index order. */
   classes: number[];
 }
 
@@ -30,7 +34,7 @@ interface TreeState {
  * tree.predict([[2.5]]); // Float64Array [1]
  * ```
  */
-export class DecisionTreeClassifier extends BaseLearner<TreeState> {
+export class DecisionTreeClassifier extends BaseLearner<DecisionTreeClassifierState> {
   protected readonly fitLayout = 'row' as const;
   #cart: CartClassifier | undefined;
   #means: number[] = [];
@@ -52,7 +56,7 @@ export class DecisionTreeClassifier extends BaseLearner<TreeState> {
    * @returns the model
    * @throws ModelError when the snapshot is not a decision tree classifier
    */
-  static fromJSON(json: LearnerJSON<TreeState>): DecisionTreeClassifier {
+  static fromJSON(json: LearnerJSON<DecisionTreeClassifierState>): DecisionTreeClassifier {
     if (json?.manifest?.kind !== 'decision-tree-classifier' || !Array.isArray(json.state?.classes)) {
       throw new ModelError(`Expected a "decision-tree-classifier" snapshot, got "${String(json?.manifest?.kind)}"`);
     }
@@ -128,7 +132,7 @@ export class DecisionTreeClassifier extends BaseLearner<TreeState> {
     return classificationMetrics(this.#proba(m), this.#encoder!.encode(y), this.#encoder!.size);
   }
 
-  protected saveState(): TreeState {
+  protected saveState(): DecisionTreeClassifierState {
     return {
       cart: JSON.parse(JSON.stringify(this.#cart!.toJSON())) as object,
       means: this.#means,

@@ -9,8 +9,11 @@ import { regressionMetrics } from './regressionMetrics.js';
 import { type DecisionTreeConfig, DecisionTreeConfigSchema } from './tree/DecisionTreeConfigSchema.js';
 import { columnMeans, imputeRows } from './tree/imputeRows.js';
 
-interface TreeState {
+/** Fitted state of {@link DecisionTreeRegressor}: the ml-cart tree and training column means. */
+export interface DecisionTreeRegressorState {
+  /** ml-cart `toJSON()` of the tree. */
   cart: object;
+  /** Training column means used for NaN cells. */
   means: number[];
 }
 
@@ -28,7 +31,7 @@ interface TreeState {
  * tree.predict([[2.5]]); // Float64Array [1]
  * ```
  */
-export class DecisionTreeRegressor extends BaseLearner<TreeState> {
+export class DecisionTreeRegressor extends BaseLearner<DecisionTreeRegressorState> {
   protected readonly fitLayout = 'row' as const;
   #cart: DecisionTreeRegression | undefined;
   #means: number[] = [];
@@ -49,7 +52,7 @@ export class DecisionTreeRegressor extends BaseLearner<TreeState> {
    * @returns the model
    * @throws ModelError when the snapshot is not a decision tree regressor
    */
-  static fromJSON(json: LearnerJSON<TreeState>): DecisionTreeRegressor {
+  static fromJSON(json: LearnerJSON<DecisionTreeRegressorState>): DecisionTreeRegressor {
     if (json?.manifest?.kind !== 'decision-tree-regressor') {
       throw new ModelError(`Expected a "decision-tree-regressor" snapshot, got "${String(json?.manifest?.kind)}"`);
     }
@@ -77,7 +80,7 @@ export class DecisionTreeRegressor extends BaseLearner<TreeState> {
     return regressionMetrics(this.predictMatrix(m), y);
   }
 
-  protected saveState(): TreeState {
+  protected saveState(): DecisionTreeRegressorState {
     return { cart: JSON.parse(JSON.stringify(this.#cart!.toJSON())) as object, means: this.#means };
   }
 }

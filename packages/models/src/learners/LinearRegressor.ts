@@ -20,8 +20,11 @@ export const LinearRegressorConfigSchema = z.strictObject({
 /** What users write for {@link LinearRegressor}. */
 export type LinearRegressorConfig = z.input<typeof LinearRegressorConfigSchema>;
 
-interface LinearState {
+/** Fitted state of {@link LinearRegressor}. */
+export interface LinearState {
+  /** Coefficients, one per feature. */
   coef: number[];
+  /** Intercept. */
   intercept: number;
 }
 

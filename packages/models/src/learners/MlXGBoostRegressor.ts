@@ -1,5 +1,5 @@
 import { parseWith } from '@sextant/core';
-import type { MlXGBoostBooster, MlXGBoostClass } from 'ml-xgboost';
+import type { MlXGBoostBackend, MlXGBoostBooster } from './mlxgboost/MlXGBoostBackend.type.js';
 import { z } from 'zod';
 import type { Matrix } from '../data/Matrix.type.js';
 import { BackendLimitError } from '../errors/BackendLimitError.js';
@@ -43,8 +43,11 @@ export const MlXGBoostConfigSchema = z.strictObject({
 /** What users write for {@link MlXGBoostRegressor}. */
 export type MlXGBoostConfig = z.input<typeof MlXGBoostConfigSchema>;
 
-interface MlXGBoostState {
+/** Fitted state of {@link MlXGBoostRegressor}. */
+export interface MlXGBoostState {
+  /** ml-xgboost `toJSON()` of the booster (binary model bytes). */
   booster: { name: string; model: number[]; options: Record<string, unknown> };
+  /** Training column means used for NaN cells. */
   means: number[];
 }
 
@@ -67,7 +70,7 @@ interface MlXGBoostState {
  */
 export class MlXGBoostRegressor extends BaseLearner<MlXGBoostState> {
   protected readonly fitLayout = 'row' as const;
-  readonly #backend: MlXGBoostClass;
+  readonly #backend: MlXGBoostBackend;
   #booster: MlXGBoostBooster | undefined;
   #means: number[] = [];
 
@@ -76,7 +79,7 @@ export class MlXGBoostRegressor extends BaseLearner<MlXGBoostState> {
    * @param backend - the class resolved by {@link loadMlXGBoost}
    * @throws ConfigError on an out-of-range or unknown option
    */
-  constructor(config: MlXGBoostConfig, backend: MlXGBoostClass) {
+  constructor(config: MlXGBoostConfig, backend: MlXGBoostBackend) {
     const c = parseWith(MlXGBoostConfigSchema, config);
     super('ml-xgboost-regressor', 1, { ...c }, c.trustMargin);
     this.#backend = backend;
@@ -90,7 +93,7 @@ export class MlXGBoostRegressor extends BaseLearner<MlXGBoostState> {
    * @returns the model
    * @throws ModelError when the snapshot is not an ml-xgboost regressor
    */
-  static fromJSON(json: LearnerJSON<MlXGBoostState>, backend: MlXGBoostClass): MlXGBoostRegressor {
+  static fromJSON(json: LearnerJSON<MlXGBoostState>, backend: MlXGBoostBackend): MlXGBoostRegressor {
     if (json?.manifest?.kind !== 'ml-xgboost-regressor' || !json.state?.booster) {
       throw new ModelError(`Expected an "ml-xgboost-regressor" snapshot, got "${String(json?.manifest?.kind)}"`);
     }

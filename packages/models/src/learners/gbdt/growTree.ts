@@ -282,8 +282,11 @@ function bestSplit(
     let GL = 0;
     let HL = 0;
     for (let b = 0; b < nCuts; b++) {
+      const hb = hist[o + 2 * b + 1]!;
+      // An empty bin moves no row: same split as the previous bin.
+      if (hb === 0) continue;
       GL += hist[o + 2 * b]!;
-      HL += hist[o + 2 * b + 1]!;
+      HL += hb;
       // missing values go right
       const GR = G - GL;
       const HR = H - HL;

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
-import type { MlXGBoostClass } from 'ml-xgboost';
+import type { MlXGBoostBackend } from './MlXGBoostBackend.type.js';
 import { ModelError } from '../../errors/ModelError.js';
 
-let pending: Promise<MlXGBoostClass> | undefined;
+let pending: Promise<MlXGBoostBackend> | undefined;
 
 /**
  * Load the `ml-xgboost` WASM module once (it is only required when first
@@ -16,12 +16,12 @@ let pending: Promise<MlXGBoostClass> | undefined;
  * const model = new MlXGBoostRegressor({ nEstimators: 50 }, await loadMlXGBoost());
  * ```
  */
-export function loadMlXGBoost(): Promise<MlXGBoostClass> {
-  pending ??= new Promise<MlXGBoostClass>((resolve, reject) => {
+export function loadMlXGBoost(): Promise<MlXGBoostBackend> {
+  pending ??= new Promise<MlXGBoostBackend>((resolve, reject) => {
     try {
       // ml-xgboost is CommonJS whose export is a Promise: require it (an ESM namespace of it would look thenable).
       const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-      (req('ml-xgboost') as Promise<MlXGBoostClass>).then(resolve, reject);
+      (req('ml-xgboost') as Promise<MlXGBoostBackend>).then(resolve, reject);
     } catch (e) {
       reject(e);
     }
