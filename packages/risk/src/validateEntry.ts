@@ -33,36 +33,29 @@ export function validateEntry(
   market: MarketSnapshot,
 ): RiskVerdict {
   const c = ctx.config;
-  const reasons: string[] = [];
-  const rules: string[] = [];
-  const reject = (rule: string, why: string): RiskVerdict => ({
-    outcome: 'reject',
-    intent: null,
-    reasons: [...reasons, why],
-    rules: [...rules, rule],
-  });
+  const v = new Verdict();
   const { symbol } = intent;
-  if (intent.reduceOnly) return reject('reduce-only', `reduce-only buy on ${symbol}: long-only, nothing to reduce`);
+  if (intent.reduceOnly) return v.reject('reduce-only', `reduce-only buy on ${symbol}: long-only, nothing to reduce`);
   const state = ctx.state;
   if (state !== 'ACTIVE') {
     const why = ctx.breakers.map((b) => `${b.name}: ${b.reason}`).join('; ');
-    return reject('trading-state', `trading state ${state} refuses entries (${why})`);
+    return v.reject('trading-state', `trading state ${state} refuses entries (${why})`);
   }
   const { equity, cash, positions } = portfolio;
   if (equity < c.minCapital)
-    return reject('min-capital', `equity ${equity} is below the minimum capital ${c.minCapital}`);
+    return v.reject('min-capital', `equity ${equity} is below the minimum capital ${c.minCapital}`);
   const existing = positions[symbol];
   const open = Object.values(positions).filter((p) => p.amount > 0);
   const holding = existing !== undefined && existing.amount > 0;
   if (!holding && open.length >= c.maxOpenPositions) {
-    return reject('max-open-positions', `${open.length} positions open, the maximum is ${c.maxOpenPositions}`);
+    return v.reject('max-open-positions', `${open.length} positions open, the maximum is ${c.maxOpenPositions}`);
   }
   const price = intent.type === 'limit' && intent.price !== undefined ? intent.price : market.price;
   const stop = ctx.initialStop(symbol, price);
   let amount: number;
   if (intent.amount !== undefined) {
     amount = intent.amount;
-    reasons.push(`requested ${amount}`);
+    v.reasons.push(`requested ${amount}`);
   } else {
     let sized: ReturnType<typeof sizePosition>;
     try {
@@ -76,22 +69,17 @@ export function validateEntry(
         payoffRatio: c.takeProfitPct / c.stopLossPct,
       });
     } catch (err) {
-      return reject('sizing', err instanceof Error ? err.message : String(err));
+      return v.reject('sizing', err instanceof Error ? err.message : String(err));
     }
-    if (!(sized.amount > 0)) return reject('sizing', sized.reason);
+    if (!(sized.amount > 0)) return v.reject('sizing', sized.reason);
     amount = sized.amount;
-    reasons.push(`sized by ${sized.reason}`);
+    v.reasons.push(`sized by ${sized.reason}`);
   }
   const requested = amount;
-  const cut = (rule: string, to: number, why: string): void => {
-    if (to < amount) {
-      amount = Math.max(0, to);
-      rules.push(rule);
-      reasons.push(why);
-    }
-  };
+  v.amount = amount;
+
   const scale = c.regimeScale[ctx.regime];
-  if (scale < 1) cut('regime', amount * scale, `${ctx.regime} regime scales size by ${scale}`);
+  if (scale < 1) v.cut('regime', v.amount * scale, `${ctx.regime} regime scales size by ${scale}`);
   const corr = maxCorrelation(
     ctx,
     symbol,
@@ -99,37 +87,45 @@ export function validateEntry(
   );
   if (corr !== undefined && corr.r > c.correlation.max) {
     const why = `correlation ${corr.r.toFixed(3)} with ${corr.symbol} above ${c.correlation.max}`;
-    if (c.correlation.action === 'reject') return reject('correlation', why);
-    cut('correlation', amount * c.correlation.resizeFactor, `${why}: size x${c.correlation.resizeFactor}`);
+    if (c.correlation.action === 'reject') return v.reject('correlation', why);
+    v.cut('correlation', v.amount * c.correlation.resizeFactor, `${why}: size x${c.correlation.resizeFactor}`);
   }
   const held = holding ? existing.amount * existing.markPrice : 0;
   const posRoom = c.maxPositionPct * equity - held;
-  cut('max-position', posRoom / price, `position capped at ${pct(c.maxPositionPct)} of equity ${equity}`);
+  v.cut('max-position', posRoom / price, `position capped at ${pct(c.maxPositionPct)} of equity ${equity}`);
   const exposure = open.reduce((s, p) => s + p.amount * p.markPrice, 0);
   const expRoom = c.maxExposurePct * equity - exposure;
-  cut(
+  v.cut(
     'max-exposure',
     expRoom / price,
     `total exposure capped at ${pct(c.maxExposurePct)} (now ${pct(exposure / equity)})`,
   );
-  cut('cash', cash / (1 + c.feeReserve) / price, `free cash ${cash} (with a ${pct(c.feeReserve)} fee reserve)`);
-  if (!(amount > 0)) {
-    return { outcome: 'reject', intent: null, reasons: [...reasons, `no room left for ${symbol}`], rules };
+  v.cut('cash', cash / (1 + c.feeReserve) / price, `free cash ${cash} (with a ${pct(c.feeReserve)} fee reserve)`);
+  if (!(v.amount > 0)) {
+    v.reasons.push(`no room left for ${symbol}`);
+    return { outcome: 'reject', intent: null, reasons: v.reasons, rules: v.rules };
   }
-  const fit = applyMarketLimits(symbol, amount, price, 'buy', c.markets[symbol], {
+  const fit = applyMarketLimits(symbol, v.amount, price, 'buy', c.markets[symbol], {
     exitRoom: (price - stop.price) / price,
   });
-  if (fit.reject !== undefined) return reject('exchange-limits', fit.reject);
-  if (fit.amount < amount) {
-    rules.push('exchange-precision');
-    reasons.push(...fit.notes);
+  if (fit.reject !== undefined) return v.reject('exchange-limits', fit.reject);
+  if (fit.amount < v.amount) {
+    v.rules.push('exchange-precision');
+    v.reasons.push(...fit.notes);
   }
-  amount = fit.amount;
-  if (!(amount > 0)) return reject('exchange-limits', `amount rounds to 0 on ${symbol}`);
-  const sized: OrderIntent = { ...intent, amount };
+  v.amount = fit.amount;
+  if (!(v.amount > 0)) return v.reject('exchange-limits', `amount rounds to 0 on ${symbol}`);
+  const sized: OrderIntent = { ...intent, amount: v.amount };
   if (intent.type === 'limit' && fit.price !== undefined) sized.price = fit.price;
-  reasons.push(`entry ${amount} ${symbol} at ${price} (${pct((amount * price) / equity)} of equity), stop ${stop.how}`);
-  return { outcome: rules.length > 0 || amount < requested ? 'resize' : 'approve', intent: sized, reasons, rules };
+  v.reasons.push(
+    `entry ${v.amount} ${symbol} at ${price} (${pct((v.amount * price) / equity)} of equity), stop ${stop.how}`,
+  );
+  return {
+    outcome: v.rules.length > 0 || v.amount < requested ? 'resize' : 'approve',
+    intent: sized,
+    reasons: v.reasons,
+    rules: v.rules,
+  };
 }
 
 function maxCorrelation(
@@ -148,4 +144,26 @@ function maxCorrelation(
 
 function withVolatility(v: number | undefined): { volatility?: number } {
   return v === undefined ? {} : { volatility: v };
+}
+
+/** Reasons, rule names and the amount as the rules cut it. */
+class Verdict {
+  readonly reasons: string[] = [];
+  readonly rules: string[] = [];
+  amount = 0;
+
+  /** Cut the amount to `to` (never raise it), naming the rule. */
+  cut(rule: string, to: number, why: string): void {
+    if (to < this.amount) {
+      this.amount = Math.max(0, to);
+      this.rules.push(rule);
+      this.reasons.push(why);
+    }
+  }
+
+  reject(rule: string, why: string): RiskVerdict {
+    this.reasons.push(why);
+    this.rules.push(rule);
+    return { outcome: 'reject', intent: null, reasons: this.reasons, rules: this.rules };
+  }
 }
