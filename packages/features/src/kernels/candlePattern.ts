@@ -1,5 +1,5 @@
 import { type CandleSeries, InvalidArgumentError } from '@sextant/core';
-import { PATTERNS, type CandlePatternName, patternState, patternStep } from '../internal/candlePatternStep.js';
+import { type CandlePatternName, PATTERNS } from '../internal/candlePatternStep.js';
 
 /**
  * Candlestick pattern recognition, exact to TA-Lib's `CDLENGULFING`,
@@ -26,9 +26,80 @@ export function candlePattern(series: CandleSeries, name: CandlePatternName): Fl
     );
   }
   const n = series.length;
-  const out = new Float64Array(n);
-  const s = patternState();
-  const { open, high, low, close } = series;
-  for (let i = 0; i < n; i++) out[i] = patternStep(name, s, open[i]!, high[i]!, low[i]!, close[i]!, i);
+  const out = new Float64Array(n).fill(Number.NaN, 0, Math.min(n, PATTERNS[name].lookback));
+  const { open: o, high: h, low: l, close: c } = series;
+  if (name === 'engulfing') engulfing(o, c, out);
+  else if (name === 'doji') doji(o, h, l, c, out);
+  else hammerOrStar(o, h, l, c, out, name === 'hammer');
   return out;
+}
+
+// Batch loops in TA-Lib's own shape (same running totals, same order as the
+// streaming step in candlePatternStep.ts, which the contract test pins).
+
+function engulfing(o: Float64Array, c: Float64Array, out: Float64Array): void {
+  for (let i = 2; i < out.length; i++) {
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const po = o[i - 1]!;
+    const pc = c[i - 1]!;
+    const color = ci >= oi ? 1 : -1;
+    const pcolor = pc >= po ? 1 : -1;
+    const hit =
+      (color === 1 && pcolor === -1 && ((ci >= po && oi < pc) || (ci > po && oi <= pc))) ||
+      (color === -1 && pcolor === 1 && ((oi >= pc && ci < po) || (oi > pc && ci <= po)));
+    out[i] = !hit ? 0 : oi !== pc && ci !== po ? color * 100 : color * 80;
+  }
+}
+
+function doji(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array, out: Float64Array): void {
+  let total = 0;
+  for (let i = 0; i < 10 && i < out.length; i++) total += h[i]! - l[i]!;
+  for (let i = 10; i < out.length; i++) {
+    out[i] = Math.abs(c[i]! - o[i]!) <= 0.1 * (total / 10) ? 100 : 0;
+    total += h[i]! - l[i]! - (h[i - 10]! - l[i - 10]!);
+  }
+}
+
+function hammerOrStar(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+  hammer: boolean,
+): void {
+  const n = out.length;
+  let bodyT = 0;
+  let shortT = 0;
+  let nearT = 0;
+  for (let i = 1; i < 11 && i < n; i++) {
+    bodyT += Math.abs(c[i]! - o[i]!);
+    shortT += h[i]! - l[i]!;
+  }
+  for (let i = 5; i < 10 && i < n; i++) nearT += h[i]! - l[i]!;
+  for (let i = 11; i < n; i++) {
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const hi = h[i]!;
+    const li = l[i]!;
+    const body = Math.abs(ci - oi);
+    const upper = hi - Math.max(ci, oi);
+    const lower = Math.min(ci, oi) - li;
+    if (hammer) {
+      out[i] =
+        body < 1.0 * (bodyT / 10) &&
+        lower > 1.0 * body &&
+        upper < 0.1 * (shortT / 10) &&
+        Math.min(ci, oi) <= l[i - 1]! + 0.2 * (nearT / 5)
+          ? 100
+          : 0;
+      nearT += h[i - 1]! - l[i - 1]! - (h[i - 6]! - l[i - 6]!);
+    } else {
+      const gapUp = Math.min(oi, ci) > Math.max(o[i - 1]!, c[i - 1]!);
+      out[i] = body < 1.0 * (bodyT / 10) && upper > 1.0 * body && lower < 0.1 * (shortT / 10) && gapUp ? -100 : 0;
+    }
+    bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
+    shortT += hi - li - (h[i - 10]! - l[i - 10]!);
+  }
 }

@@ -16,7 +16,6 @@ import { mfi } from '../kernels/mfi.js';
 import { natr } from '../kernels/natr.js';
 import { obv } from '../kernels/obv.js';
 import { roc } from '../kernels/roc.js';
-import { rollingVolatility } from '../kernels/rollingVolatility.js';
 import { rsi } from '../kernels/rsi.js';
 import { sma } from '../kernels/sma.js';
 import { stddev } from '../kernels/stddev.js';
@@ -26,13 +25,14 @@ import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
 import { willr } from '../kernels/willr.js';
 import { wma } from '../kernels/wma.js';
+import { stddevInto } from '../internal/varianceFrom.js';
 import { candleShape } from './candleShape.js';
 import { scaleFree } from './scaleFree.js';
 
 const cache = new WeakMap<CandleSeries, Map<string, Float64Array>>();
 
 /** One kernel result per series and key, shared by features that only read it (lags of one return). */
-function _memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Array {
+function memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Array {
   let m = cache.get(s);
   if (m === undefined) cache.set(s, (m = new Map()));
   let v = m.get(key);
@@ -53,7 +53,10 @@ export const FEATURE_KINDS = {
     names: (p: { period: number; lag: number }) => [`logret_${p.period}${p.lag ? `_lag${p.lag}` : ''}`],
     lookback: (p: { period: number; lag: number }) => p.period + p.lag,
     compute: (s: CandleSeries, p: { period: number; lag: number }) => [
-      scaleFree.shift(logReturns(s.close, p.period), p.lag),
+      scaleFree.shift(
+        memo(s, `logReturns:${p.period}`, () => logReturns(s.close, p.period)),
+        p.lag,
+      ),
     ],
   },
   ma: {
@@ -261,7 +264,13 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('volatility'), period: period(20) }),
     names: (p: { period: number }) => [`volatility_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [rollingVolatility(s.close, p.period)],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      // rollingVolatility's own steps, reusing the memoised one-bar log returns.
+      const r = memo(s, 'logReturns:1', () => logReturns(s.close, 1));
+      const vol = new Float64Array(s.length).fill(Number.NaN, 0, Math.min(s.length, p.period));
+      if (s.length > p.period) stddevInto(r.subarray(1), p.period, 1, vol.subarray(1));
+      return [vol];
+    },
   },
   patterns: {
     schema: z.object({ kind: z.literal('patterns') }),
