@@ -40,3 +40,27 @@ describe('renderReport', () => {
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
 });
+
+describe('writeReport', () => {
+  it('never writes a secret from the environment into the report', async () => {
+    const { mkdtemp, readFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeReport } = await import('./writeReport.js');
+    const { collectSecrets } = await import('../logging/collectSecrets.js');
+    const canary = 'canary-report-key-51c0ffee';
+    const dir = await mkdtemp(join(tmpdir(), 'sextant-canary-'));
+    try {
+      const data = await sampleReport(['ETH/BTC']);
+      const leaky = { ...data, title: `run with key ${canary}`, settings: { apiKey: canary } };
+      const file = await writeReport(join(dir, 'r.html'), leaky, {
+        secrets: collectSecrets({ SEXTANT_BINANCE_API_KEY: canary }),
+      });
+      const html = await readFile(file, 'utf8');
+      expect(html).not.toContain(canary);
+      expect(html).toContain('run with key [REDACTED]');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
