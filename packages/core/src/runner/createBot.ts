@@ -376,12 +376,13 @@ class BotRunner extends SafeEmitter {
       symbol: c.event.symbol,
       timestamp: c.event.candle.timestamp,
       ok,
-      ...(c.failedStage === undefined ? {} : { failedStage: c.failedStage }),
       timings: c.timings,
       equity: this.#parts.broker.portfolio().equity,
     };
+    if (c.failedStage !== undefined) report.failedStage = c.failedStage;
     this.emit(BOT_EVENTS.cycle, report);
-    const stored = this.#chain(undefined, () => this.#parts.store?.recordCycle(report), c.event);
+    const store = this.#parts.store;
+    const stored = store === undefined ? undefined : this.#chain(undefined, () => store.recordCycle(report), c.event);
     return stored === undefined ? report : stored.then(() => report);
   }
 
@@ -389,7 +390,9 @@ class BotRunner extends SafeEmitter {
   #act(decision: Decision, event: CandleEvent): Promise<void> | undefined {
     this.stats.decisions[decision.action]++;
     this.emit(BOT_EVENTS.decision, decision);
-    const recorded = this.#chain(undefined, () => this.#parts.store?.recordDecision(decision), event);
+    const store = this.#parts.store;
+    const recorded =
+      store === undefined ? undefined : this.#chain(undefined, () => store.recordDecision(decision), event);
     let intent: OrderIntent | undefined;
     if (decision.action === 'BUY') {
       intent = { symbol: event.symbol, side: 'buy', type: 'market', reduceOnly: false, reason: 'entry', decision };
@@ -412,7 +415,8 @@ class BotRunner extends SafeEmitter {
     return recorded === undefined ? this.#submit(order, event) : recorded.then(() => this.#submit(order, event));
   }
 
-  async #submit(intent: OrderIntent, event: CandleEvent): Promise<void> {
+  /** Risk-check and place one intent. Synchronous when risk rejects it (no promise for the common case). */
+  #submit(intent: OrderIntent, event: CandleEvent): Promise<void> | undefined {
     const p = this.#parts;
     if (this.#state === 'faulted') {
       throw new RunnerError(`Bot is faulted: not sending ${intent.side} ${intent.symbol} (${intent.reason})`);
@@ -422,9 +426,14 @@ class BotRunner extends SafeEmitter {
       timestamp: event.candle.timestamp,
       price: event.candle.close,
     });
-    this.emit(BOT_EVENTS.risk, { intent, verdict });
-    if (verdict.intent === null || verdict.outcome === 'reject') return;
-    const order = await p.broker.submit(verdict.intent, event);
+    if (this.listenerCount(BOT_EVENTS.risk) > 0) this.emit(BOT_EVENTS.risk, { intent, verdict });
+    if (verdict.intent === null || verdict.outcome === 'reject') return undefined;
+    return this.#place(verdict.intent, event);
+  }
+
+  async #place(intent: OrderIntent, event: CandleEvent): Promise<void> {
+    const p = this.#parts;
+    const order = await p.broker.submit(intent, event);
     this.stats.orders++;
     this.emit(BOT_EVENTS.order, order);
     await this.#chain(undefined, () => p.store?.recordOrder(order), event);

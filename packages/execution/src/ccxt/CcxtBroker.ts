@@ -275,7 +275,7 @@ export class CcxtBroker implements Broker {
     let equity = ledger.cash.toNumber();
     for (const p of ledger.positions()) {
       const amount = p.amount.toNumber();
-      const entryPrice = p.cost.div(p.amount).toNumber();
+      const entryPrice = p.cost.toNumber() / p.amount.toNumber();
       const markPrice = this.#marks[p.symbol] ?? entryPrice;
       equity += amount * markPrice;
       positions[p.symbol] = {

@@ -1,4 +1,4 @@
-import type { Fill, Order, OrderStatus, StateStore, StoredState } from '@sextant/core';
+import type { Fill, Order, OrderStatus, StateStore } from '@sextant/core';
 import type { OrderSink } from './OrderSink.type.js';
 
 /** One status an order went through. */
@@ -15,8 +15,8 @@ export interface OrderStatusChange {
 export interface OrderJournalOptions {
   /** Where orders and fills persist (a SQLite `StateStore`); in memory only without one. */
   store?: Pick<StateStore, 'recordOrder' | 'recordFill'>;
-  /** State loaded from the store after a restart (`StateStore.loadState`). */
-  restore?: Pick<StoredState, 'orders' | 'fills'>;
+  /** State loaded from the store after a restart (see `loadStoredState`). */
+  restore?: { orders: readonly Order[]; fills: readonly Fill[] };
   /** Clock for status times. @default Date.now */
   now?: () => number;
 }

@@ -244,7 +244,7 @@ export class PaperBroker implements Broker {
     if (p) {
       this.#held.set(fill.symbol, {
         amount: p.amount.toNumber(),
-        entryPrice: p.cost.div(p.amount).toNumber(),
+        entryPrice: p.cost.toNumber() / p.amount.toNumber(),
         openedAt: p.openedAt,
       });
     } else {
