@@ -52,9 +52,17 @@ function asyncOnly(series: Record<string, CandleSeries>): CandleFeed {
   return { next: () => inner.next(), close: () => inner.close() };
 }
 
-async function fast(series: Record<string, CandleSeries>, parts: Parts): Promise<{ cps: number; trades: number }> {
-  const r = await runBacktest({ series, timeframe: '5m', startEquity: 1, recordDecisions: 'actions', ...parts });
-  return { cps: r.candles / (r.replayMs / 1000), trades: r.trades.length };
+async function fast(
+  series: Record<string, CandleSeries>,
+  parts: Parts,
+): Promise<{ cps: number; cpuCps: number; trades: number }> {
+  let cpu0 = 0;
+  const onBot = (): void => {
+    cpu0 = process.cpuUsage().user;
+  };
+  const r = await runBacktest({ series, timeframe: '5m', startEquity: 1, recordDecisions: 'actions', onBot, ...parts });
+  const cpuMs = (process.cpuUsage().user - cpu0) / 1000;
+  return { cps: r.candles / (r.replayMs / 1000), cpuCps: r.candles / (cpuMs / 1000), trades: r.trades.length };
 }
 
 async function baseline(series: Record<string, CandleSeries>, parts: Parts): Promise<number> {
@@ -79,12 +87,14 @@ export default async function bench(): Promise<void> {
   const rb = await baseline(rule, ruleParts());
   console.log(
     `backtest rule strategy: ${fmt(r.cps)} candles/s (600,000 candles, 10 markets, ${r.trades} trades); ` +
-      `${(r.cps / rb).toFixed(2)}x the async-feed baseline (${fmt(rb)} c/s); ${((r.cps / 1e6) * 100).toFixed(0)}% of the 1,000,000 aim`,
+      `${(r.cps / rb).toFixed(2)}x the async-feed baseline (${fmt(rb)} c/s); ${((r.cps / 1e6) * 100).toFixed(0)}% of the 1,000,000 aim; ` +
+      `${fmt(r.cpuCps)} candles per CPU-second (user time, less sensitive to a busy machine)`,
   );
   const m = await fast(model, modelParts(model));
   const mb = await baseline(model, modelParts(model));
   console.log(
     `backtest model-driven strategy: ${fmt(m.cps)} candles/s (300,000 candles, 10 markets, ${m.trades} trades); ` +
-      `${(m.cps / mb).toFixed(2)}x the async-feed baseline (${fmt(mb)} c/s); ${((m.cps / 3e5) * 100).toFixed(0)}% of the 300,000 aim`,
+      `${(m.cps / mb).toFixed(2)}x the async-feed baseline (${fmt(mb)} c/s); ${((m.cps / 3e5) * 100).toFixed(0)}% of the 300,000 aim; ` +
+      `${fmt(m.cpuCps)} candles per CPU-second`,
   );
 }

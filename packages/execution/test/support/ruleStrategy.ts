@@ -3,7 +3,7 @@
  * bench: a streaming moving-average crossover (features), a pass-through model,
  * a threshold decision and a fixed-fraction risk gate.
  */
-import type { CandleEvent, DecisionPolicy, FeatureSource, Predictor, RiskGate } from '@sextant/core';
+import type { CandleEvent, DecisionPolicy, FeatureSource, Predictor, RiskGate, RiskVerdict } from '@sextant/core';
 
 /** fast SMA / slow SMA - 1 over closes, per symbol, streaming. */
 export class CrossoverFeatures implements FeatureSource {
@@ -39,11 +39,13 @@ export const passThroughModel: Predictor = {
 /** BUY above +t, SELL below -t, else HOLD. */
 export function thresholdPolicy(t: number): DecisionPolicy {
   const holdReasons = Object.freeze([`|signal| below ${t}`]) as string[];
+  const buyReasons = Object.freeze([`signal above +${t}`]) as string[];
+  const sellReasons = Object.freeze([`signal below -${t}`]) as string[];
   return {
     decide: ({ event, predictions }) => {
       const v = predictions['signal']?.value ?? 0;
       const action = v > t ? 'BUY' : v < -t ? 'SELL' : 'HOLD';
-      const reasons = action === 'HOLD' ? holdReasons : [`signal ${v} beyond ${t}`];
+      const reasons = action === 'HOLD' ? holdReasons : action === 'BUY' ? buyReasons : sellReasons;
       return {
         symbol: event.symbol,
         timestamp: event.candle.timestamp,
@@ -58,12 +60,16 @@ export function thresholdPolicy(t: number): DecisionPolicy {
 
 /** Sizes buys to `fraction` of equity at the close when flat in the market; approves every sell. */
 export function fractionGate(fraction: number): RiskGate {
+  const inPosition: RiskVerdict = Object.freeze({
+    outcome: 'reject',
+    intent: null,
+    reasons: Object.freeze(['already in position']) as string[],
+    rules: Object.freeze(['one-position']) as string[],
+  });
   return {
     validate(intent, portfolio, market) {
       if (intent.side === 'sell') return { outcome: 'approve', intent, reasons: ['exit'], rules: [] };
-      if (portfolio.positions[intent.symbol]) {
-        return { outcome: 'reject', intent: null, reasons: ['already in position'], rules: ['one-position'] };
-      }
+      if (portfolio.positions[intent.symbol]) return inPosition;
       const amount = Math.floor(((portfolio.equity * fraction) / market.price) * 1e8) / 1e8;
       if (amount * market.price * 1.01 > portfolio.cash) {
         return { outcome: 'reject', intent: null, reasons: ['not enough cash'], rules: ['cash'] };
