@@ -11,6 +11,7 @@ import { GradientBoostingRegressor } from '../../src/learners/GradientBoostingRe
 import { loadXGBoostJSON } from '../../src/xgboost/loadXGBoostJSON.js';
 import { stringifyXGBoostJSON } from '../../src/xgboost/stringifyXGBoostJSON.js';
 import { findPythonWithXGBoost, nativePredict } from './nativeXGBoost.js';
+import { realCandleFeatures } from './realCandles.js';
 import { syntheticData } from './syntheticData.js';
 
 const dir = new URL('../fixtures/xgboost/', import.meta.url);
@@ -74,6 +75,17 @@ describe.skipIf(!python)('live: native xgboost loads a freshly trained model', (
     const flat = model.predictProba(test.X).flatMap((p) => [...p]);
     expect(native.predictions.length).toBe(test.X.length * 3);
     expect(maxRelError(flat, native.predictions)).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('regression on real ETH/BTC 5m candle features (returns, range, volume)', () => {
+    const { X, y, names } = realCandleFeatures('ETH_BTC-5m.json');
+    const cut = Math.floor(X.length * 0.7);
+    const model = new GradientBoostingRegressor({ nEstimators: 30, maxDepth: 4, learningRate: 0.1, seed: 1 });
+    model.fit(X.slice(0, cut), y.slice(0, cut), { featureNames: names });
+    const test = X.slice(cut);
+    const native = nativePredict(python!, model.toXGBoostJSON(), test);
+    expect(native.predictions.length).toBe(test.length);
+    expect(maxRelError(model.predict(test), native.predictions)).toBeLessThanOrEqual(1e-6);
   });
 
   it('writes floats the way native xgboost requires', () => {
