@@ -7,6 +7,22 @@ import {
   TradingStateMachine,
 } from './TradingStateMachine.js';
 
+/** What a {@link BreakerMonitor} remembers (JSON-serialisable). */
+export interface BreakerState {
+  /** Tripped breakers. */
+  breakers: Breaker[];
+  /** Every state change so far. */
+  history: TradingStateChange[];
+  /** Times of the stop-losses counted towards the cooldown, ms UTC. */
+  stopLosses: number[];
+  /** Peak equity for the drawdown breaker, or null before any equity was seen. */
+  peak: number | null;
+  /** UTC day number and its first equity, for the daily-loss breaker. */
+  day: { day: number; equity: number } | null;
+  /** Latest time seen, ms UTC. */
+  now: number;
+}
+
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;
 
@@ -63,6 +79,30 @@ export class BreakerMonitor {
   /** Latest time seen, ms UTC. */
   get now(): number {
     return this.#now;
+  }
+
+  /** Everything the breakers remember, serialisable (NaN peak as null), for a restart. */
+  snapshot(): BreakerState {
+    return {
+      ...this.#states.snapshot(),
+      stopLosses: [...this.#stopLosses],
+      peak: Number.isNaN(this.#peak) ? null : this.#peak,
+      day: this.#day === undefined ? null : { ...this.#day },
+      now: this.#now,
+    };
+  }
+
+  /**
+   * Continue from a {@link BreakerMonitor.snapshot}.
+   *
+   * @param state - what a previous monitor remembered
+   */
+  restore(state: BreakerState): void {
+    this.#states.restore(state);
+    this.#stopLosses = [...state.stopLosses];
+    this.#peak = state.peak ?? Number.NaN;
+    this.#day = state.day === null ? undefined : { ...state.day };
+    this.#now = state.now;
   }
 
   /**

@@ -147,3 +147,27 @@ describe('exits on scripted price paths', () => {
     ]);
   });
 });
+
+describe('exits after a restart', () => {
+  it('a position picked up mid-ladder resumes from its high watermark: TP1 is not sold twice', () => {
+    // Uninterrupted run: TP1 (5 of 10) at 107 on candle 0, high 108 => trailing stop 105.84.
+    // Restarted gate: sees 5 left, watermark 108 from before this candle.
+    const risk = new RiskValidator();
+    const t = T0 + 3 * M5;
+    const p = portfolio(1_000, [{ amount: 5, entryPrice: 100, openedAt: T0, highWatermark: 108 }], t);
+    expect(risk.exitSignals(p, candle(t, 107, 107.5, 106, 107))).toEqual([]);
+    const next = portfolio(1_000, [{ amount: 5, entryPrice: 100, openedAt: T0, highWatermark: 108 }], t + M5);
+    const s = risk.exitSignals(next, candle(t + M5, 107, 107, 105.8, 106));
+    expect(s.map((x) => [x.kind, x.amount])).toEqual([['trailing-stop', 5]]);
+    expect(s[0]!.price).toBeCloseTo(108 * 0.98, 12);
+  });
+
+  it('TP2 after a restart sells 30% of the inferred initial amount', () => {
+    const risk = new RiskValidator();
+    const t = T0 + 3 * M5;
+    // the broker has already raised the watermark to this candle's high: the open (108) stands in for the prior high
+    const p = portfolio(1_000, [{ amount: 5, entryPrice: 100, openedAt: T0, highWatermark: 114.5 }], t);
+    const s = risk.exitSignals(p, candle(t, 108, 114.5, 107, 114));
+    expect(s.map((x) => [x.kind, x.level, x.amount])).toEqual([['take-profit', 2, 3]]);
+  });
+});

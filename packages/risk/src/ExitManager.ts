@@ -24,16 +24,27 @@ export interface ExitManagerOptions {
 /** Hook returning a new stop price (it can only tighten the stop), or undefined to keep it. */
 export type CustomStop = (context: StrategyStopContext) => number | undefined;
 
-interface Tracked {
+/** Where one position stands on its exit ladder (serialisable, for restarts). */
+export interface TrackedExit {
+  /** The position's `openedAt`, ms UTC. */
   openedAt: number;
+  /** Entry price. */
   entry: number;
+  /** Amount when first tracked (the base of the TP fractions). */
   initial: number;
+  /** Amount not yet sold by an exit. */
   remaining: number;
+  /** Stop price in force. */
   stop: number;
+  /** Take-profit levels taken. */
   tpHit: number;
+  /** Whether the trailing stop is active. */
   trailing: boolean;
+  /** Highest high since entry. */
   high: number;
 }
+
+type Tracked = TrackedExit;
 
 /**
  * Exits for one long position, candle by candle: stop-loss, partial
@@ -67,24 +78,54 @@ export class ExitManager {
    *
    * @param position - the open position
    * @param stop - initial stop price, below entry
+   * @param priorHigh - for a position picked up after it opened (a restart):
+   *   the highest price it reached before this candle. Targets at or below it
+   *   count as already taken (the initial amount is inferred from what is
+   *   left) and the trailing stop starts from it. @default the entry price
    * @throws InvalidArgumentError when the stop is not finite, not positive, or not below entry
    */
-  open(position: PositionSnapshot, stop: number): void {
+  open(position: PositionSnapshot, stop: number, priorHigh = position.entryPrice): void {
     if (!(Number.isFinite(stop) && stop > 0 && stop < position.entryPrice)) {
       throw new InvalidArgumentError(
         `Stop "${stop}" for ${position.symbol} must be a positive price below entry "${position.entryPrice}"`,
       );
     }
+    const { takeProfits, takeProfitPct, trailingStopPct } = this.#options;
+    const high = Math.max(position.entryPrice, Number.isFinite(priorHigh) ? priorHigh : position.entryPrice);
+    let tpHit = 0;
+    let sold = 0;
+    while (tpHit < takeProfits.length && high >= position.entryPrice * (1 + takeProfits[tpHit]!.at * takeProfitPct)) {
+      sold += takeProfits[tpHit]!.fraction;
+      tpHit++;
+    }
+    const trailing = tpHit > 0;
     this.#tracked.set(position.symbol, {
       openedAt: position.openedAt,
       entry: position.entryPrice,
-      initial: position.amount,
+      initial: sold < 1 ? position.amount / (1 - sold) : position.amount,
       remaining: position.amount,
-      stop,
-      tpHit: 0,
-      trailing: false,
-      high: position.entryPrice,
+      stop: trailing ? Math.max(stop, high * (1 - trailingStopPct)) : stop,
+      tpHit,
+      trailing,
+      high,
     });
+  }
+
+  /** Copies of every tracked position's ladder state, by symbol. */
+  snapshot(): Record<string, TrackedExit> {
+    const out: Record<string, TrackedExit> = {};
+    for (const [symbol, t] of this.#tracked) out[symbol] = { ...t };
+    return out;
+  }
+
+  /**
+   * Replace the tracked state with a {@link ExitManager.snapshot}.
+   *
+   * @param state - ladder state by symbol
+   */
+  restore(state: Readonly<Record<string, TrackedExit>>): void {
+    this.#tracked.clear();
+    for (const [symbol, t] of Object.entries(state)) this.#tracked.set(symbol, { ...t });
   }
 
   /** Whether a position in this market is tracked (and for the same opening). */

@@ -20,6 +20,7 @@ import {
   RiskValidatorConfigSchema,
 } from './RiskValidatorConfigSchema.js';
 import type { RuleContext, StopLevel } from './RuleContext.type.js';
+import { type RiskState, RiskStateSchema } from './RiskStateSchema.js';
 import type { Breaker, TradingState, TradingStateChange } from './TradingStateMachine.js';
 import { validateEntry } from './validateEntry.js';
 import { validateExit } from './validateExit.js';
@@ -180,7 +181,17 @@ export class RiskValidator implements RiskGate {
     }
     // The stop is set from what was known when the position opened, before this candle.
     if (!this.#exits.isTracking(position)) {
-      this.#exits.open(position, this.initialStop(event.symbol, position.entryPrice).price);
+      // Picked up after it opened (a restart): resume the ladder from the high
+      // reached before this candle: the watermark when it predates this candle,
+      // else this candle's open (the previous close, barring a gap).
+      const { candle } = event;
+      const resumed = position.openedAt < candle.timestamp;
+      const priorHigh = !resumed
+        ? position.entryPrice
+        : candle.high < position.highWatermark
+          ? position.highWatermark
+          : Math.min(position.highWatermark, candle.open);
+      this.#exits.open(position, this.initialStop(event.symbol, position.entryPrice).price, priorHigh);
     }
     this.#history.observe(event);
     const signals = this.#exits.evaluate(
@@ -242,6 +253,34 @@ export class RiskValidator implements RiskGate {
    */
   resume(name?: string): string[] {
     return this.#breakers.resume(name);
+  }
+
+  /**
+   * Everything the gate remembers beyond its config: breakers and their
+   * references (peak, day start, stop-loss times), trading-state history, the
+   * regime and each position's place on its exit ladder. Persist it (e.g.
+   * with the bot's state store) and {@link RiskValidator.restore} it after a
+   * restart so breakers stay tripped and no take-profit is sold twice. The
+   * candle history behind ATR and correlation is not included: it warms up
+   * again from the candles.
+   *
+   * @returns a JSON-serialisable copy
+   */
+  snapshot(): RiskState {
+    return { version: 1, regime: this.#regime, breakers: this.#breakers.snapshot(), exits: this.#exits.snapshot() };
+  }
+
+  /**
+   * Continue from a {@link RiskValidator.snapshot}.
+   *
+   * @param state - a snapshot, e.g. parsed from JSON
+   * @throws ConfigError when the state does not match {@link RiskStateSchema} (a corrupt store)
+   */
+  restore(state: unknown): void {
+    const s = parseWith(RiskStateSchema, state, 'risk state');
+    this.#regime = s.regime;
+    this.#breakers.restore(structuredClone(s.breakers));
+    this.#exits.restore(s.exits);
   }
 
   /**

@@ -74,6 +74,23 @@ export class TradingStateMachine {
     return this.#history;
   }
 
+  /** Copies of the tripped breakers and the history, for a restart. */
+  snapshot(): { breakers: Breaker[]; history: TradingStateChange[] } {
+    return { breakers: this.breakers.map((b) => ({ ...b })), history: this.#history.map((h) => ({ ...h })) };
+  }
+
+  /**
+   * Replace breakers and history with a {@link TradingStateMachine.snapshot}.
+   *
+   * @param state - breakers and history
+   */
+  restore(state: { breakers: readonly Breaker[]; history: readonly TradingStateChange[] }): void {
+    this.#breakers.clear();
+    for (const b of state.breakers) this.#breakers.set(b.name, { ...b });
+    this.#history.length = 0;
+    for (const h of state.history) this.#history.push({ ...h });
+  }
+
   /** Whether a breaker of this name is tripped. */
   has(name: string): boolean {
     return this.#breakers.has(name);

@@ -9,6 +9,7 @@ describe('@sextant/risk public surface', () => {
         "ExitManager",
         "MarketHistory",
         "PreflightError",
+        "RiskStateSchema",
         "RiskValidator",
         "RiskValidatorConfigSchema",
         "ScannerConfigSchema",

@@ -22,7 +22,13 @@ export {
   type TradingState,
   type TradingStateChange,
 } from './TradingStateMachine.js';
-export { ExitManager, type CustomStop, type ExitManagerOptions, type TakeProfitLevel } from './ExitManager.js';
+export {
+  ExitManager,
+  type CustomStop,
+  type ExitManagerOptions,
+  type TakeProfitLevel,
+  type TrackedExit,
+} from './ExitManager.js';
 export type { ExitKind, ExitSignal } from './ExitSignal.type.js';
 export { MarketHistory } from './MarketHistory.js';
 export { pearson } from './pearson.js';
@@ -40,7 +46,8 @@ export {
   type SkippedMarket,
 } from './scanner/scanMarkets.js';
 export { marketRegime, type MarketRegime } from './scanner/marketRegime.js';
-export { BreakerMonitor } from './BreakerMonitor.js';
+export { BreakerMonitor, type BreakerState } from './BreakerMonitor.js';
+export { RiskStateSchema, type RiskState } from './RiskStateSchema.js';
 export { validateEntry } from './validateEntry.js';
 export { validateExit } from './validateExit.js';
 export type { RuleContext, StopLevel } from './RuleContext.type.js';
