@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // import.meta.url locates the demo data and the chart library in the CJS build too.
+  shims: true,
 });
