@@ -12,6 +12,7 @@ describe('@sextant/risk public surface', () => {
         "RiskStateSchema",
         "RiskValidator",
         "RiskValidatorConfigSchema",
+        "ScanFilter",
         "ScannerConfigSchema",
         "SizingConfigSchema",
         "TRADING_STATES",

@@ -46,6 +46,7 @@ export {
   type SkippedMarket,
 } from './scanner/scanMarkets.js';
 export { marketRegime, type MarketRegime } from './scanner/marketRegime.js';
+export { ScanFilter } from './scanner/ScanFilter.js';
 export { BreakerMonitor, type BreakerState } from './BreakerMonitor.js';
 export { RiskStateSchema, type RiskState } from './RiskStateSchema.js';
 export { validateEntry } from './validateEntry.js';

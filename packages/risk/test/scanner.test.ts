@@ -4,7 +4,9 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { type CandleSeries, type OHLCVRow, candlesFromOHLCV, sliceSeries } from '@sextant/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { marketRegime } from '../src/scanner/marketRegime.js';
+import { ScanFilter } from '../src/scanner/ScanFilter.js';
 import { scanMarkets } from '../src/scanner/scanMarkets.js';
+import { DecisionEngine } from '@sextant/core';
 
 // The ten real */BTC 5m markets (2018-01-10 .. 2018-01-30). Momentum, SMA and
 // breadth are recomputed independently in DuckDB SQL straight from the JSON files.
@@ -99,5 +101,33 @@ describe('scanner on the ten real */BTC markets', () => {
     expect(down.regime).toBe('bearish');
     expect(down.confidence).toBeGreaterThan(0.5);
     expect(marketRegime([])).toMatchObject({ regime: 'neutral', confidence: 0, markets: 0 });
+  });
+});
+
+describe('ScanFilter', () => {
+  it('passes BUYs only for the scanned top markets; SELLs always pass', () => {
+    const universe = COINS.map((c) => ({ symbol: `${c}/BTC`, series: series[`${c}/BTC`]! }));
+    const scan = scanMarkets(universe, { topN: 2, weights: { model: 0, momentum: 1, trend: 0, volume: 0 } });
+    const filter = new ScanFilter(new DecisionEngine());
+    const ctx = (symbol: string, value: number) => ({
+      event: {
+        symbol,
+        timeframe: '5m' as const,
+        candle: { timestamp: 0, open: 1, high: 1, low: 1, close: 1, volume: 1 },
+      },
+      featureNames: [],
+      features: new Float64Array(0),
+      predictions: { r: { value, confidence: 0.9, trusted: true } },
+      position: undefined,
+    });
+    const [first] = scan.top;
+    const outsider = scan.ranked.at(-1)!.symbol;
+    expect(filter.decide(ctx(first!, 0.02)).action).toBe('HOLD'); // before the first scan
+    filter.update(scan);
+    expect(filter.decide(ctx(first!, 0.02)).action).toBe('BUY');
+    const held = filter.decide(ctx(outsider, 0.02));
+    expect(held.action).toBe('HOLD');
+    expect(held.reasons.at(-1)).toBe(`${outsider} is not among the scanned markets (top 2: ${scan.top.join(', ')})`);
+    expect(filter.decide(ctx(outsider, -0.02)).action).toBe('SELL');
   });
 });

@@ -138,3 +138,15 @@ describe('DecisionEngine: adaptive thresholds', () => {
     expect(() => new DecisionEngine({ adaptive: { shortWindow: 20, longWindow: 20 } })).toThrow(/adaptive\.longWindow/);
   });
 });
+
+describe('DecisionEngine: order size in the cost bar', () => {
+  it('a large order relative to the candle volume raises the bar through market impact', () => {
+    // candle quote volume = close 100 x volume 1 = 100; an order of 100 is 100% of it:
+    // impact 10 bps x sqrt(1) = 0.1% per side => round trip 0.26% + 0.2% = 0.46%
+    const value = 0.0026 + 0.002 + 0.0001;
+    expect(new DecisionEngine().decide(context({ r: ret(value) })).action).toBe('BUY');
+    const big = new DecisionEngine({ orderNotional: 100 }).decide(context({ r: ret(value) }));
+    expect(big.action).toBe('HOLD');
+    expect(big.reasons.at(-1)).toMatch(/after 0\.460% round-trip costs/);
+  });
+});

@@ -25,6 +25,11 @@ export const DecisionEngineConfigSchema = z.object({
   horizons: z.record(z.string(), duration).default({}),
   /** Adaptive widening of the return thresholds. @default disabled */
   adaptive: AdaptiveThresholdsConfigSchema.prefault({}),
+  /**
+   * Typical order value in quote currency, for the size part of slippage
+   * (against the candle's quote volume, close x volume). 0 leaves size out. @default 0
+   */
+  orderNotional: z.number().min(0).default(0),
   /** BUY again while already holding the market (the risk gate still caps it). @default false */
   allowAdd: z.boolean().default(false),
 });
@@ -103,7 +108,12 @@ export class DecisionEngine implements DecisionPolicy {
     }
 
     const t = this.config.thresholds;
-    const cost = this.costs.roundTrip({ volatility: this.#adaptive.volatility(symbol) });
+    const { close, volume } = event.candle;
+    const cost = this.costs.roundTrip({
+      volatility: this.#adaptive.volatility(symbol),
+      notional: this.config.orderNotional,
+      quoteVolume: close * volume,
+    });
     const { multiplier, errorRatio, volatilityRatio } = this.#adaptive.multiplier(symbol);
     const { expected, confidence } = combined;
     const buyBar = t.buyReturn * multiplier;
