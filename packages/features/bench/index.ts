@@ -123,9 +123,15 @@ export default async function bench(): Promise<void> {
     ['cmf', () => F.cmf(high, low, close, volume, 20), undefined],
     ['logReturns', () => F.logReturns(close, 1), undefined],
     ['rollingVolatility', () => F.rollingVolatility(close, 20), undefined],
+    ['engulfing', () => F.candlePattern(s, 'engulfing'), undefined],
+    ['hammer', () => F.candlePattern(s, 'hammer'), undefined],
   ];
 
-  const c = compileTalibC(join(import.meta.dirname, '..', '..', '..'), { high, low, close, volume }, REPS);
+  const c = compileTalibC(
+    join(import.meta.dirname, '..', '..', '..'),
+    { open: s.open, high, low, close, volume },
+    REPS,
+  );
   if (typeof c === 'string') console.log(`TA-Lib C not measured: ${c}`);
   console.log(
     `kernels on ${N.toLocaleString('en')} seeded synthetic candles (mulberry32 seed 42); best CPU time of ${REPS} runs, each kernel measured right after TA-Lib C (CPU time, not wall time, because the machine is shared); technicalindicators: one run`,

@@ -26,11 +26,11 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME
 int main(int argc, char **argv) {
   int n = atoi(argv[2]), reps = atoi(argv[3]);
   const char *only = argv[4];
-  double *buf = malloc(sizeof(double) * n * 4);
+  double *buf = malloc(sizeof(double) * n * 5);
   FILE *f = fopen(argv[1], "rb");
-  if (!f || fread(buf, sizeof(double), (size_t)n * 4, f) != (size_t)n * 4) return 1;
+  if (!f || fread(buf, sizeof(double), (size_t)n * 5, f) != (size_t)n * 5) return 1;
   fclose(f);
-  double *h = buf, *l = buf + n, *c = buf + 2 * n, *v = buf + 3 * n;
+  double *h = buf, *l = buf + n, *c = buf + 2 * n, *v = buf + 3 * n, *op = buf + 4 * n;
   double *o1, *o2, *o3, *t1;
   int b, k;
   TA_Initialize();
@@ -61,6 +61,9 @@ int main(int argc, char **argv) {
   BENCH("keltner", (TA_EMA(0, n - 1, c, 20, &b, &k, o1), TA_ATR(0, n - 1, h, l, c, 10, &b, &k, o2)));
   BENCH("donchian", (TA_MAX(0, n - 1, h, 20, &b, &k, o1), TA_MIN(0, n - 1, l, 20, &b, &k, o2)));
   BENCH("logReturns", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1)));
+  int *oi = malloc(sizeof(int) * n);
+  BENCH("engulfing", TA_CDLENGULFING(0, n - 1, op, h, l, c, &b, &k, oi));
+  BENCH("hammer", TA_CDLHAMMER(0, n - 1, op, h, l, c, &b, &k, oi));
   BENCH("rollingVolatility", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1), TA_STDDEV(0, k - 1, o1, 20, 1, &b, &k, o2)));
   return 0;
 }
@@ -78,7 +81,7 @@ export interface TalibCBench {
  */
 export function compileTalibC(
   root: string,
-  cols: { high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array },
+  cols: { open: Float64Array; high: Float64Array; low: Float64Array; close: Float64Array; volume: Float64Array },
   reps: number,
 ): TalibCBench | string {
   const lib = join(root, 'node_modules', 'talib', 'src', 'lib');
@@ -87,11 +90,12 @@ export function compileTalibC(
   const dir = mkdtempSync(join(tmpdir(), 'sextant-talib-bench-'));
   const dispose = () => rmSync(dir, { recursive: true, force: true });
   const n = cols.close.length;
-  const data = new Float64Array(n * 4);
+  const data = new Float64Array(n * 5);
   data.set(cols.high, 0);
   data.set(cols.low, n);
   data.set(cols.close, 2 * n);
   data.set(cols.volume, 3 * n);
+  data.set(cols.open, 4 * n);
   writeFileSync(join(dir, 'data.bin'), data);
   writeFileSync(join(dir, 'bench.c'), C_SOURCE);
   try {

@@ -42,11 +42,13 @@ export function macd(values: Float64Array, fast: number, slow: number, signal: n
   emaFrom(values, 0, slow, 2 / (slow + 1), slowE);
   const fastE = nanArray(n, start);
   emaFrom(values, slow - fast, fast, 2 / (fast + 1), fastE);
-  const line = nanArray(n, start);
+  // The MACD line overwrites the fast EMA, the histogram the slow one: 3 arrays, not 5.
+  const line = fastE;
   for (let i = start; i < n; i++) line[i] = fastE[i]! - slowE[i]!;
   const sig = nanArray(n, lb);
   emaFrom(line, start, signal, 2 / (signal + 1), sig);
-  const hist = nanArray(n, lb);
+  const hist = slowE;
+  hist.fill(Number.NaN, 0, Math.min(n, lb));
   for (let i = lb; i < n; i++) hist[i] = line[i]! - sig[i]!;
   line.fill(Number.NaN, 0, Math.min(n, lb));
   return { macd: line, signal: sig, histogram: hist };

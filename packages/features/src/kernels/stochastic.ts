@@ -49,7 +49,8 @@ export function stochastic(
   const lb = lbK + dPeriod - 1;
   const k = nanArray(n, lbK);
   smaFrom(fast, kPeriod - 1, kSmooth, k);
-  const d = nanArray(n, lb);
+  // %D overwrites fast %K, which is no longer needed.
+  const d = fast.fill(Number.NaN, 0, Math.min(n, lb));
   smaFrom(k, lbK, dPeriod, d);
   k.fill(Number.NaN, 0, Math.min(n, lb));
   return { k, d };
