@@ -20,6 +20,8 @@ export const RiskStateSchema = z.object({
   version: z.literal(1),
   /** Market regime in force. */
   regime: z.union([z.literal('bullish'), z.literal('neutral'), z.literal('bearish')]),
+  /** Confidence of the regime signal. @default 1 */
+  regimeConfidence: z.number().min(0).max(1).default(1),
   /** Breakers, state history and the references of the loss limits. */
   breakers: z.object({
     /** Tripped breakers. */

@@ -126,6 +126,10 @@ describe('risk rules at their boundaries', () => {
     expect(v.intent?.amount).toBeCloseTo(7.5, 12);
     risk.setRegime('bullish');
     expect(risk.validate(buy(), portfolio(10_000), market(100)).outcome).toBe('approve');
+    // a 60%-confident bearish signal scales by 1 - 0.5 x 0.6 = 0.7
+    risk.setRegime({ regime: 'bearish', confidence: 0.6 });
+    expect(risk.validate(buy(), portfolio(10_000), market(100)).intent?.amount).toBeCloseTo(15 * 0.7, 12);
+    expect(() => risk.setRegime({ regime: 'bearish', confidence: 1.2 })).toThrow(/got "1.2"/);
   });
 });
 

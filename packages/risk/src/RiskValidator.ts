@@ -88,6 +88,7 @@ export class RiskValidator implements RiskGate {
   readonly #exits: ExitManager;
   readonly #history: MarketHistory;
   #regime: RegimeLabel = 'neutral';
+  #regimeConfidence = 1;
 
   /**
    * @param config - core's risk config fields plus optional extras; all optional
@@ -267,7 +268,13 @@ export class RiskValidator implements RiskGate {
    * @returns a JSON-serialisable copy
    */
   snapshot(): RiskState {
-    return { version: 1, regime: this.#regime, breakers: this.#breakers.snapshot(), exits: this.#exits.snapshot() };
+    return {
+      version: 1,
+      regime: this.#regime,
+      regimeConfidence: this.#regimeConfidence,
+      breakers: this.#breakers.snapshot(),
+      exits: this.#exits.snapshot(),
+    };
   }
 
   /**
@@ -279,17 +286,30 @@ export class RiskValidator implements RiskGate {
   restore(state: unknown): void {
     const s = parseWith(RiskStateSchema, state, 'risk state');
     this.#regime = s.regime;
+    this.#regimeConfidence = s.regimeConfidence;
     this.#breakers.restore(structuredClone(s.breakers));
     this.#exits.restore(s.exits);
   }
 
   /**
-   * Set the market regime that scales entry sizes by `regimeScale[regime]`.
+   * Set the market regime that scales entry sizes: by `regimeScale[regime]`
+   * for a bare label, or, for a `marketRegime` result, by
+   * `1 - (1 - regimeScale[regime]) * confidence` (an unsure signal scales less).
    *
-   * @param regime - bullish, neutral or bearish
+   * @param regime - a label, or a `marketRegime(...)` result
+   * @throws InvalidArgumentError when the confidence is outside 0..1
    */
-  setRegime(regime: RegimeLabel): void {
-    this.#regime = regime;
+  setRegime(regime: RegimeLabel | { regime: RegimeLabel; confidence: number }): void {
+    if (typeof regime === 'string') {
+      this.#regime = regime;
+      this.#regimeConfidence = 1;
+      return;
+    }
+    if (!(regime.confidence >= 0 && regime.confidence <= 1)) {
+      throw new InvalidArgumentError(`Regime confidence must be within 0..1, got "${regime.confidence}"`);
+    }
+    this.#regime = regime.regime;
+    this.#regimeConfidence = regime.confidence;
   }
 
   /** The market regime in force. */
@@ -302,6 +322,7 @@ export class RiskValidator implements RiskGate {
       state: this.#breakers.state,
       breakers: this.#breakers.breakers,
       regime: this.#regime,
+      regimeConfidence: this.#regimeConfidence,
       history: this.#history,
       initialStop: (symbol, price) => this.initialStop(symbol, price),
     };

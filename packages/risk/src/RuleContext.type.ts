@@ -20,6 +20,8 @@ export interface RuleContext {
   breakers: readonly Breaker[];
   /** Market regime in force. */
   regime: 'bullish' | 'neutral' | 'bearish';
+  /** Confidence of the regime signal, 0..1 (1 for a bare label). */
+  regimeConfidence: number;
   /** Candle history (volatility, correlation). */
   history: MarketHistory;
   /** Stop for a new position at a price. */

@@ -78,8 +78,14 @@ export function validateEntry(
   const requested = amount;
   v.amount = amount;
 
-  const scale = c.regimeScale[ctx.regime];
-  if (scale < 1) v.cut('regime', v.amount * scale, `${ctx.regime} regime scales size by ${scale}`);
+  const scale = 1 - (1 - c.regimeScale[ctx.regime]) * ctx.regimeConfidence;
+  if (scale < 1) {
+    v.cut(
+      'regime',
+      v.amount * scale,
+      `${ctx.regime} regime (confidence ${pct(ctx.regimeConfidence, 0)}) scales size by ${scale}`,
+    );
+  }
   const corr = maxCorrelation(
     ctx,
     symbol,
