@@ -196,4 +196,41 @@ describe('CcxtBroker against ccxt.binance and the fake exchange', () => {
     });
     await expect(broker.start()).rejects.toSatisfy((e) => isSextantError(e, 'PREFLIGHT_FAILED'));
   });
+
+  it('refuses to start when the exchange balances differ from the books rebuilt from the journal', async () => {
+    const { orders, exchange } = await setup();
+    const first = new CcxtBroker({ exchange, quoteCurrency: 'BTC' });
+    await first.start();
+    await first.submit(buy(1), event());
+    await first.onCandle(event(1));
+    const restore = () => ({ restore: { orders: first.journal.all(), fills: first.journal.fills() } });
+    // Same books: starts.
+    const same = new CcxtBroker({
+      exchange,
+      quoteCurrency: 'BTC',
+      startingCash: 1,
+      journal: new OrderJournal(restore()),
+    });
+    await same.start();
+    expect(same.portfolio().positions['ETH/BTC']?.amount).toBe(1);
+    // Someone withdrew 0.1 BTC by hand: the books no longer match the account.
+    (orders.balances as Record<string, number>)['BTC'] = (orders.balances['BTC'] ?? 0) - 0.1;
+    const differs = new CcxtBroker({
+      exchange,
+      quoteCurrency: 'BTC',
+      startingCash: 1,
+      journal: new OrderJournal(restore()),
+    });
+    await expect(differs.start()).rejects.toThrow(
+      /Exchange balances differ from the books: BTC: exchange "0\.7\d+", books "0\.8\d+"/,
+    );
+    const skipped = new CcxtBroker({
+      exchange,
+      quoteCurrency: 'BTC',
+      startingCash: 1,
+      checkBalances: false,
+      journal: new OrderJournal(restore()),
+    });
+    await expect(skipped.start()).resolves.toBeDefined();
+  });
 });

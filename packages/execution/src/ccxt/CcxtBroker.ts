@@ -36,6 +36,14 @@ export interface CcxtBrokerOptions {
   clientOrderIdPrefix?: string;
   /** Markets to reconcile open orders of at startup. @default every market, in one account-wide call */
   symbols?: readonly string[];
+  /**
+   * After resolving orders, compare the exchange's total balances of the quote
+   * currency and of every base held with the ledger, and refuse to start on a
+   * difference above `balanceTolerance`. @default true
+   */
+  checkBalances?: boolean;
+  /** Largest balance difference accepted by the check, in each currency. @default 1e-8 */
+  balanceTolerance?: number;
   /** Open orders on the exchange not placed by this bot: refuse to start (`halt`) or list them and go on (`flag`). @default 'halt' */
   foreignOrders?: 'halt' | 'flag';
 }
@@ -91,6 +99,8 @@ export class CcxtBroker implements Broker {
   #prefix: string;
   #foreign: 'halt' | 'flag';
   #symbols: readonly string[] | undefined;
+  #checkBalances: boolean;
+  #tolerance: number;
   #startingCash: MoneyInput | undefined;
   #ledger: Ledger | undefined;
   #pendingFills: Fill[] = [];
@@ -109,6 +119,8 @@ export class CcxtBroker implements Broker {
     }
     this.#foreign = options.foreignOrders ?? 'halt';
     this.#symbols = options.symbols;
+    this.#checkBalances = options.checkBalances ?? true;
+    this.#tolerance = options.balanceTolerance ?? 1e-8;
     this.#startingCash = options.startingCash;
     this.journal = options.journal ?? new OrderJournal();
   }
@@ -175,6 +187,7 @@ export class CcxtBroker implements Broker {
     }
     for (const o of report.adopted) await this.#collectFills(o);
     report.fills = [...this.#pendingFills];
+    if (this.#checkBalances) await this.#compareBalances();
     return report;
   }
 
@@ -288,6 +301,28 @@ export class CcxtBroker implements Broker {
       };
     }
     return { timestamp: this.#now, cash: ledger.cash.toNumber(), equity, positions };
+  }
+
+  /** Fail closed when the exchange's balances differ from the books. */
+  async #compareBalances(): Promise<void> {
+    const balance = await this.#call('fetchBalance', () => this.#ex.fetchBalance());
+    const total = (ccy: string): number => (balance[ccy] as { total?: number } | undefined)?.total ?? 0;
+    const expected = new Map<string, number>([[this.#quote, this.ledger.cash.toNumber()]]);
+    for (const p of this.ledger.positions()) expected.set(splitSymbol(p.symbol).base, p.amount.toNumber());
+    for (const symbol of this.#symbols ?? []) {
+      const { base } = splitSymbol(symbol);
+      if (!expected.has(base)) expected.set(base, 0);
+    }
+    const diffs: string[] = [];
+    for (const [ccy, want] of expected) {
+      const have = total(ccy);
+      if (Math.abs(have - want) > this.#tolerance) diffs.push(`${ccy}: exchange "${have}", books "${want}"`);
+    }
+    if (diffs.length > 0) {
+      throw new ReconciliationError(`Exchange balances differ from the books: ${diffs.join('; ')}`, {
+        details: { differences: diffs },
+      });
+    }
   }
 
   #requireStarted(): void {
