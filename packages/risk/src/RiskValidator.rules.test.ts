@@ -32,6 +32,15 @@ describe('risk rules at their boundaries', () => {
     expect(v.reasons.at(-1)).toBe('equity 999.99 is below the minimum capital 1000');
   });
 
+  it('max exposure: an entry landing exactly on 85% approves, a hair more is resized', () => {
+    const risk = new RiskValidator({ maxOpenPositions: 10 });
+    const held = [0, 1, 2, 3, 4].map((i) => ({ symbol: `C${i}/BTC`, amount: 15, entryPrice: 100 }));
+    // equity 10,000, 7,500 held: exactly 10 more units reach 8,500 = 85%
+    expect(risk.validate(buy('ETH/BTC', { amount: 10 }), portfolio(2_500, held), market(100)).outcome).toBe('approve');
+    const over = risk.validate(buy('ETH/BTC', { amount: 10.0001 }), portfolio(2_500, held), market(100));
+    expect(over).toMatchObject({ outcome: 'resize', rules: ['max-exposure'] });
+  });
+
   it('free cash with a fee reserve caps the entry', () => {
     const risk = new RiskValidator({ maxExposurePct: 1, maxPositionPct: 1, feeReserve: 0.001 });
     // equity 10,000 but only 1,001 cash: at most 1,001 / 1.001 = 1,000 of notional
@@ -39,6 +48,8 @@ describe('risk rules at their boundaries', () => {
     const v = risk.validate(buy('ETH/BTC', { amount: 10.005 }), p, market(100));
     expect(v.rules).toEqual(['cash']);
     expect(v.intent?.amount).toBeCloseTo(10, 9);
+    // exactly affordable with the fee reserve: approved as asked
+    expect(risk.validate(buy('ETH/BTC', { amount: 10 }), p, market(100)).outcome).toBe('approve');
   });
 
   it('exchange limits on entries: amount rounded to the step; too small rejected with values quoted', () => {
