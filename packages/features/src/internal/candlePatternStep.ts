@@ -25,16 +25,16 @@ const SHADOW_LONG: Setting = { range: REAL_BODY, period: 0, factor: 1.0, offset:
 const SHADOW_VERY_SHORT: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 0 };
 const NEAR_PREV: Setting = { range: HIGH_LOW, period: 5, factor: 0.2, offset: 1 };
 
-/** The patterns recognised, with TA-Lib's function names. */
-export const PATTERNS = {
+/** A candlestick pattern name. */
+export type CandlePatternName = 'engulfing' | 'doji' | 'hammer' | 'shootingStar';
+
+/** The patterns recognised (TA-Lib CDLENGULFING, CDLDOJI, CDLHAMMER, CDLSHOOTINGSTAR). */
+export const PATTERNS: Readonly<Record<CandlePatternName, { settings: readonly Setting[]; lookback: number }>> = {
   engulfing: { settings: [], lookback: 2 },
   doji: { settings: [BODY_DOJI], lookback: 10 },
   hammer: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT, NEAR_PREV], lookback: 11 },
   shootingStar: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT], lookback: 11 },
-} as const;
-
-/** A candlestick pattern name: `'engulfing' | 'doji' | 'hammer' | 'shootingStar'`. */
-export type CandlePatternName = keyof typeof PATTERNS;
+};
 
 const RING = 16;
 
