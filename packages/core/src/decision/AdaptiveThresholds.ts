@@ -11,7 +11,7 @@ export const AdaptiveThresholdsConfigSchema = z
   .object({
     /** Turn the adaptive policy on. @default false (static thresholds) */
     enabled: z.boolean().default(false),
-    /** Candles (or resolved predictions) in the recent window. @default 20 */
+    /** Candles (or resolved predictions) in the recent window; also the window of the volatility priced into the cost bar, enabled or not. @default 20 */
     shortWindow: z.number().int().min(2).default(20),
     /** Candles (or resolved predictions) in the baseline window; must exceed `shortWindow`. @default 200 */
     longWindow: z.number().int().min(3).default(200),
