@@ -171,3 +171,27 @@ describe('exits after a restart', () => {
     expect(s.map((x) => [x.kind, x.level, x.amount])).toEqual([['take-profit', 2, 3]]);
   });
 });
+
+describe('exits when the position changes under the ladder', () => {
+  it('an entry filled over two candles is managed whole: the stop sells everything', () => {
+    const risk = new RiskValidator();
+    const p1 = portfolio(1_000, [{ amount: 4, entryPrice: 100, openedAt: T0 }], T0);
+    expect(risk.exitSignals(p1, candle(T0, 100, 101, 99, 100))).toEqual([]);
+    // the rest of the order fills on the next candle: 10 at an average of 100.6
+    const p2 = portfolio(1_000, [{ amount: 10, entryPrice: 100.6, openedAt: T0 }], T0 + M5);
+    expect(risk.exitSignals(p2, candle(T0 + M5, 101, 101, 100, 100.5))).toEqual([]);
+    const p3 = portfolio(1_000, [{ amount: 10, entryPrice: 100.6, openedAt: T0 }], T0 + 2 * M5);
+    const s = risk.exitSignals(p3, candle(T0 + 2 * M5, 100, 100, 96, 96.2));
+    expect(s.map((x) => [x.kind, x.amount])).toEqual([['stop-loss', 10]]);
+  });
+
+  it('an exit not yet filled is not mistaken for growth (no double sell)', () => {
+    const risk = new RiskValidator();
+    const p = portfolio(1_000, [{ amount: 10, entryPrice: 100, openedAt: T0 }], T0);
+    expect(risk.exitSignals(p, candle(T0, 100, 107.5, 100, 107)).map((x) => x.amount)).toEqual([5]);
+    // TP1's sell is still pending next candle: the broker still shows 10
+    const later = portfolio(1_000, [{ amount: 10, entryPrice: 100, openedAt: T0 }], T0 + M5);
+    const s = risk.exitSignals(later, candle(T0 + M5, 107, 107, 105, 105.2));
+    expect(s.map((x) => [x.kind, x.amount])).toEqual([['trailing-stop', 5]]);
+  });
+});

@@ -42,6 +42,8 @@ export interface TrackedExit {
   trailing: boolean;
   /** Highest high since entry. */
   high: number;
+  /** Position amount seen on the previous candle (to tell added amounts from exits still pending). */
+  seen: number;
 }
 
 type Tracked = TrackedExit;
@@ -108,6 +110,7 @@ export class ExitManager {
       tpHit,
       trailing,
       high,
+      seen: position.amount,
     });
   }
 
@@ -162,6 +165,15 @@ export class ExitManager {
   ): ExitSignal[] {
     const t = this.#tracked.get(position.symbol);
     if (t === undefined || candle.timestamp < t.openedAt) return [];
+    if (position.amount > t.seen) {
+      // The position grew (a later partial fill of the entry, or an add): the
+      // extra amount joins the ladder, targets follow the new average entry.
+      const added = position.amount - t.seen;
+      t.initial += added;
+      t.remaining += added;
+      t.entry = position.entryPrice;
+    }
+    t.seen = position.amount;
     t.remaining = Math.min(t.remaining, position.amount);
     const out: ExitSignal[] = [];
     const path = finer !== undefined && finer.length > 0 ? finer : [candle];

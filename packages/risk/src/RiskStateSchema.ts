@@ -88,6 +88,8 @@ export const RiskStateSchema = z.object({
       trailing: z.boolean(),
       /** Highest high since entry. */
       high: z.number().positive(),
+      /** Amount seen on the previous candle. */
+      seen: z.number().min(0),
     }),
   ),
 });
