@@ -18,6 +18,14 @@ export interface Alert {
 /**
  * The alert plug-in interface: one required method. Implement it to send
  * alerts anywhere (webhook, chat, pager); `WebhookAlerter` is built in.
+ *
+ * @example
+ * ```ts
+ * import type { Alert, Alerter } from '@sextant/cli';
+ * class ConsoleAlerter implements Alerter {
+ *   async send(alert: Alert): Promise<void> { console.error(`[${alert.severity}] ${alert.message}`); }
+ * }
+ * ```
  */
 export interface Alerter {
   /** Deliver one alert. Rejects with a Sextant error when delivery failed. */

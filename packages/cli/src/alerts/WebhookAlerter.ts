@@ -1,9 +1,16 @@
-import { SextantError } from '@sextant/core';
+import { parseWith, SextantError } from '@sextant/core';
 import { z } from 'zod';
-import { parseWith } from '@sextant/core';
 import type { Alert, Alerter } from './Alert.type.js';
 
-/** Settings of a {@link WebhookAlerter}. */
+/**
+ * Settings of a {@link WebhookAlerter}.
+ *
+ * @example
+ * ```ts
+ * import { WebhookAlerterConfigSchema } from '@sextant/cli';
+ * WebhookAlerterConfigSchema.parse({ url: 'http://127.0.0.1:9000/hook' }).timeoutMs; // 5000
+ * ```
+ */
 export const WebhookAlerterConfigSchema = z.object({
   /** Where alerts are POSTed as JSON (`http:` or `https:`). */
   url: z.string().url(),

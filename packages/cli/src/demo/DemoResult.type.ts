@@ -20,7 +20,14 @@ export interface DemoMarketSummary {
   metrics: BacktestMetrics;
 }
 
-/** What `sextant demo` did. */
+/** What `sextant demo` did. *
+ * @example
+ * ```ts
+ * import { runDemo, type DemoResult } from '@sextant/cli';
+ * const result: DemoResult = await runDemo();
+ * for (const m of result.markets) console.log(m.symbol, m.trades, m.totalReturn);
+ * ```
+ */
 export interface DemoResult {
   /** Root of the Parquet dataset it wrote. */
   dataRoot: string;

@@ -2,7 +2,14 @@ import type { SextantConfig } from '@sextant/core';
 import type { Logger } from 'pino';
 import type { Progress, ProgressOptions } from './createProgress.js';
 
-/** Streams and environment a command runs with (injected, so tests can capture them). */
+/** Streams and environment a command runs with (injected, so tests can capture them). *
+ * @example
+ * ```ts
+ * import { runCli, type CliIo } from '@sextant/cli';
+ * const io: Partial<CliIo> = { cwd: '/srv/bot', env: { ...process.env } };
+ * await runCli(['status'], io);
+ * ```
+ */
 export interface CliIo {
   /** Results (text tables or `--json`). */
   stdout: NodeJS.WritableStream;

@@ -36,6 +36,13 @@ export interface BuildTrainingSetOptions {
  * @param options - horizon and time bounds
  * @returns rows, labels, times and markets
  * @throws InvalidArgumentError when a feature row has no candle with its open time
+ * @example
+ * ```ts
+ * import { buildTrainingSet, chronologicalSplit } from '@sextant/cli';
+ * const { testFrom } = chronologicalSplit(series, 0.7, 300_000);
+ * const train = buildTrainingSet(frames, series, { horizonBars: 12, labelsBefore: testFrom });
+ * const test = buildTrainingSet(frames, series, { horizonBars: 12, from: testFrom });
+ * ```
  */
 export function buildTrainingSet(
   frames: Readonly<Record<string, FeatureFrame>>,

@@ -18,6 +18,11 @@ export interface ChronologicalSplit {
  * @param candleMs - candle length, to put the cut on the candle grid
  * @returns the cut and the span
  * @throws InvalidArgumentError when `trainRatio` is outside (0, 1) or no market has candles
+ * @example
+ * ```ts
+ * import { chronologicalSplit } from '@sextant/cli';
+ * const { testFrom } = chronologicalSplit({ 'ETH/BTC': eth, 'LTC/BTC': ltc }, 0.7, 300_000);
+ * ```
  */
 export function chronologicalSplit(
   series: Readonly<Record<string, CandleSeries>>,

@@ -10,6 +10,12 @@ import { CLI_FEATURES } from './CLI_FEATURES.js';
  * @param timeframe - their timeframe
  * @param features - feature definitions. @default {@link CLI_FEATURES}
  * @returns frames by market (rows from the end of each feature's warm-up)
+ * @example
+ * ```ts
+ * import { computeFeatureFrames, loadDemoCandles } from '@sextant/cli';
+ * const frames = computeFeatureFrames(await loadDemoCandles(), '5m');
+ * frames['ETH/BTC']?.names; // ['logret_1', ...]
+ * ```
  */
 export function computeFeatureFrames(
   series: Readonly<Record<string, CandleSeries>>,

@@ -10,6 +10,11 @@ import type { TrainingSet } from './buildTrainingSet.js';
  * @param model - a trained model
  * @param set - held-out rows and labels
  * @returns the scores
+ * @example
+ * ```ts
+ * import { evaluateModel } from '@sextant/cli';
+ * const { mae, directionalAccuracy } = evaluateModel(model, test);
+ * ```
  */
 export function evaluateModel(model: Model, set: TrainingSet): Record<string, number> {
   if (set.X.length === 0) return { n: 0 };

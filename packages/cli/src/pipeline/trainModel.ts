@@ -31,6 +31,11 @@ const GBDT_DEFAULTS = { nEstimators: 100, maxDepth: 3, learningRate: 0.1, subsam
  * @returns the trained model
  * @throws CliError (`NOT_SUPPORTED`, exit 2) for a kind other than `gbdt` or `linear`
  * @throws ConfigError when `params` do not fit the learner's schema
+ * @example
+ * ```ts
+ * import { trainModel } from '@sextant/cli';
+ * const model = await trainModel(train, frames['ETH/BTC']!, { kind: 'gbdt', seed: 42, horizon: '1h', target: 'fwd_ret_1h' });
+ * ```
  */
 export async function trainModel(
   set: TrainingSet,

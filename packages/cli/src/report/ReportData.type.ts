@@ -50,7 +50,14 @@ export interface ReportModel {
   testRange?: readonly [number, number];
 }
 
-/** Everything an HTML backtest report shows. */
+/** Everything an HTML backtest report shows. *
+ * @example
+ * ```ts
+ * import { writeReport, type ReportData } from '@sextant/cli';
+ * const data: ReportData = { title: 'ETH/BTC', timeframe: '5m', markets: [market] };
+ * await writeReport('report.html', data);
+ * ```
+ */
 export interface ReportData {
   /** Page title. */
   title: string;
