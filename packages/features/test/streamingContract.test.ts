@@ -57,6 +57,7 @@ const CONTRACTS: Contract[] = [
     stream: () => S(new F.NATR(14)),
     input: candle,
   },
+  { name: 'NATR(1)', batch: (s) => [F.natr(s.high, s.low, s.close, 1)], stream: () => S(new F.NATR(1)), input: candle },
   {
     name: 'Stochastic(14,3,3)',
     batch: (s) => Object.values(F.stochastic(s.high, s.low, s.close, 14, 3, 3)),

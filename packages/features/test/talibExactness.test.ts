@@ -98,6 +98,8 @@ const CASES: Case[] = [
   ],
   ['atr(14)', (s) => [atr(s.high, s.low, s.close, 14)], (s) => one('ATR', { ...hlc(s), optInTimePeriod: 14 })(s)],
   ['natr(14)', (s) => [natr(s.high, s.low, s.close, 14)], (s) => one('NATR', { ...hlc(s), optInTimePeriod: 14 })(s)],
+  // TA-Lib's NATR(1) short-circuits to TRANGE (raw true range, not normalised).
+  ['natr(1)', (s) => [natr(s.high, s.low, s.close, 1)], (s) => one('NATR', { ...hlc(s), optInTimePeriod: 1 })(s)],
   [
     'stochastic(14,3,3)',
     (s) => Object.values(stochastic(s.high, s.low, s.close, 14, 3, 3)),

@@ -5,7 +5,8 @@ import type { HLC } from './PriceInputs.type.js';
 import { StreamingIndicator } from './StreamingIndicator.js';
 
 /**
- * Streaming twin of {@link natr}: equal to it value for value.
+ * Streaming twin of {@link natr}: equal to it value for value (including
+ * TA-Lib's raw true range for period 1).
  *
  * @example
  * ```ts
@@ -27,7 +28,7 @@ export class NATR extends StreamingIndicator<HLC, number, AtrState> {
   /** @internal One step of the batch loop. */
   protected next(s: AtrState, c: HLC, i: number): number {
     const a = atrStep(s, c.high, c.low, c.close, i, this.#period);
-    if (i < this.#period) return a;
+    if (i < this.#period || this.#period === 1) return a; // NATR(1) is TA-Lib's raw TRANGE
     return -TA_EPSILON < c.close && c.close < TA_EPSILON ? 0 : (a / c.close) * 100.0;
   }
 }
