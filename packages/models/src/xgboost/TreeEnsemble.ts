@@ -51,6 +51,12 @@ export class TreeEnsemble {
   readonly #group: Int32Array;
   readonly #base: Float32Array;
   readonly #scratch: Float32Array;
+  /** Per node: the threshold as an order-preserving int32 key (leaves: int32 max, so they never move). */
+  readonly #thrKey: Int32Array;
+  /** Up to four NaN-free rows as float32, and the same memory as int32 keys. */
+  readonly #xf: Float32Array;
+  readonly #xi: Int32Array;
+  readonly #slotRow = new Int32Array(4);
   readonly #acc: Float32Array;
   readonly #accK: Float32Array;
   readonly #transform: (typeof XGBOOST_OBJECTIVES)[XGBoostObjective];
@@ -76,6 +82,11 @@ export class TreeEnsemble {
       this.#depth[i] = packed.depth;
       at = packed.next;
     });
+    this.#thrKey = new Int32Array(total);
+    const thrBits = new Int32Array(this.#threshold.buffer, this.#threshold.byteOffset, total);
+    for (let i = 0; i < total; i++) this.#thrKey[i] = this.#node[2 * i] === i ? 0x7fffffff : sortKey(thrBits[i]!);
+    this.#xf = new Float32Array(4 * spec.numFeature);
+    this.#xi = new Int32Array(this.#xf.buffer);
     this.#base = Float32Array.from(spec.baseMargin);
     this.#scratch = new Float32Array(BLOCK * spec.numFeature);
     this.#acc = new Float32Array(BLOCK);
@@ -147,6 +158,117 @@ export class TreeEnsemble {
     }
   }
 
+  /**
+   * Write one row's features into key slot `slot` as float32 order keys;
+   * false when the row holds a NaN (those rows take the float path).
+   */
+  #rowKeys(src: ArrayLike<number>, off: number, slot: number): boolean {
+    const p = this.spec.numFeature;
+    const xf = this.#xf;
+    const xi = this.#xi;
+    const base = slot * p;
+    for (let c = 0; c < p; c++) {
+      const v = src[off + c]!;
+      if (Number.isNaN(v)) return false;
+      xf[base + c] = v;
+    }
+    for (let c = base; c < base + p; c++) xi[c] = sortKey(xi[c]!);
+    return true;
+  }
+
+  /**
+   * Float32 margins of the NaN-free rows in key slots `0..count-1` into
+   * `acc`. Four rows walk each tree together with branch-free integer steps
+   * (`key(x) >= key(threshold)` is `x >= threshold` for float32 without NaN),
+   * so their walks overlap in the CPU instead of stalling on mispredictions.
+   */
+  #walkKeys(count: number, acc: Float32Array): void {
+    const p = this.spec.numFeature;
+    const xi = this.#xi;
+    const node = this.#node;
+    const tk = this.#thrKey;
+    const leaf = this.#leaf;
+    const roots = this.#roots;
+    const depths = this.#depth;
+    const base = this.#base[0]!;
+    if (count === 4) {
+      const o1 = p;
+      const o2 = 2 * p;
+      const o3 = 3 * p;
+      let a0 = base;
+      let a1 = base;
+      let a2 = base;
+      let a3 = base;
+      for (let t = 0; t < roots.length; t++) {
+        let i0 = roots[t]!;
+        let i1 = i0;
+        let i2 = i0;
+        let i3 = i0;
+        for (let d = depths[t]!; d > 0; d--) {
+          let a = xi[node[2 * i0 + 1]!]!;
+          let b = tk[i0]!;
+          i0 = node[2 * i0]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o1 + node[2 * i1 + 1]!]!;
+          b = tk[i1]!;
+          i1 = node[2 * i1]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o2 + node[2 * i2 + 1]!]!;
+          b = tk[i2]!;
+          i2 = node[2 * i2]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o3 + node[2 * i3 + 1]!]!;
+          b = tk[i3]!;
+          i3 = node[2 * i3]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+        }
+        a0 = Math.fround(a0 + leaf[i0]!);
+        a1 = Math.fround(a1 + leaf[i1]!);
+        a2 = Math.fround(a2 + leaf[i2]!);
+        a3 = Math.fround(a3 + leaf[i3]!);
+      }
+      acc[0] = a0;
+      acc[1] = a1;
+      acc[2] = a2;
+      acc[3] = a3;
+      return;
+    }
+    // One row: walk four trees at a time (leaves absorb the extra steps of shallower trees), summing in tree order.
+    const T = roots.length;
+    for (let s = 0; s < count; s++) {
+      const o = s * p;
+      let a0 = base;
+      let t = 0;
+      for (; t + 4 <= T; t += 4) {
+        let i0 = roots[t]!;
+        let i1 = roots[t + 1]!;
+        let i2 = roots[t + 2]!;
+        let i3 = roots[t + 3]!;
+        for (let d = Math.max(depths[t]!, depths[t + 1]!, depths[t + 2]!, depths[t + 3]!); d > 0; d--) {
+          let a = xi[o + node[2 * i0 + 1]!]!;
+          let b = tk[i0]!;
+          i0 = node[2 * i0]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o + node[2 * i1 + 1]!]!;
+          b = tk[i1]!;
+          i1 = node[2 * i1]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o + node[2 * i2 + 1]!]!;
+          b = tk[i2]!;
+          i2 = node[2 * i2]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          a = xi[o + node[2 * i3 + 1]!]!;
+          b = tk[i3]!;
+          i3 = node[2 * i3]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+        }
+        a0 = Math.fround(Math.fround(Math.fround(Math.fround(a0 + leaf[i0]!) + leaf[i1]!) + leaf[i2]!) + leaf[i3]!);
+      }
+      for (; t < T; t++) {
+        let i = roots[t]!;
+        for (let d = depths[t]!; d > 0; d--) {
+          const a = xi[o + node[2 * i + 1]!]!;
+          const b = tk[i]!;
+          i = node[2 * i]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+        }
+        a0 = Math.fround(a0 + leaf[i]!);
+      }
+      acc[s] = a0;
+    }
+  }
+
   /** Number of trees. */
   get size(): number {
     return this.#roots.length;
@@ -196,10 +318,13 @@ export class TreeEnsemble {
    */
   predictRow(row: ArrayLike<number>): number {
     if (this.spec.numGroup === 1) {
-      const x = this.#scratch;
-      const p = this.spec.numFeature;
-      for (let c = 0; c < p; c++) x[c] = row[c]!;
-      this.#marginBlock(1, this.#acc);
+      if (this.#rowKeys(row, 0, 0)) this.#walkKeys(1, this.#acc);
+      else {
+        const x = this.#scratch;
+        const p = this.spec.numFeature;
+        for (let c = 0; c < p; c++) x[c] = row[c]!;
+        this.#marginBlock(1, this.#acc);
+      }
       return this.#apply1(this.#acc[0]!);
     }
     const m = this.marginRow(row, this.#accK);
@@ -221,12 +346,24 @@ export class TreeEnsemble {
     const x = this.#scratch;
     if (K === 1) {
       const acc = this.#acc;
-      for (let r0 = 0; r0 < m.rows; r0 += BLOCK) {
-        const n = Math.min(BLOCK, m.rows - r0);
-        for (let j = 0; j < n * cols; j++) x[j] = data[r0 * cols + j]!;
-        this.#marginBlock(n, acc);
-        for (let r = 0; r < n; r++) out[r0 + r] = acc[r]!;
+      const slotRow = this.#slotRow;
+      let slots = 0;
+      for (let r = 0; r < m.rows; r++) {
+        if (this.#rowKeys(data, r * cols, slots)) {
+          slotRow[slots++] = r;
+          if (slots === 4) {
+            this.#walkKeys(4, acc);
+            for (let s = 0; s < 4; s++) out[slotRow[s]!] = acc[s]!;
+            slots = 0;
+          }
+        } else {
+          for (let c = 0; c < cols; c++) x[c] = data[r * cols + c]!;
+          this.#marginBlock(1, acc);
+          out[r] = acc[0]!;
+        }
       }
+      this.#walkKeys(slots, acc);
+      for (let s = 0; s < slots; s++) out[slotRow[s]!] = acc[s]!;
       return out;
     }
     const acc = this.#accK;
@@ -288,4 +425,12 @@ function softmaxRows(margins: Float32Array, K: number): Float64Array {
     for (let k = 0; k < K; k++) out[base + k] = Math.fround(out[base + k]! / sum);
   }
   return out;
+}
+
+/**
+ * An int32 whose order matches float32 order for non-NaN values, from the
+ * float's bits (-0 is mapped to +0, as `-0 >= 0` in float comparison).
+ */
+function sortKey(bits: number): number {
+  return bits === -2147483648 ? 0 : bits ^ ((bits >> 31) & 0x7fffffff);
 }
