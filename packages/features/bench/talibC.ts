@@ -10,15 +10,25 @@ import { join } from 'node:path';
  * committed). It reads the same candles from a raw float64 file and prints
  * the best CPU time (CLOCK_PROCESS_CPUTIME_ID) of `reps` runs of one
  * function per call, in ms, so each kernel can be measured right next to its
- * JavaScript twin on a shared, busy machine. Like the JavaScript kernels,
- * which return fresh arrays, each C call allocates its output buffers inside
- * the timed region (malloc + first touch); one warm-up run is discarded.
+ * JavaScript twin on a shared, busy machine; one warm-up run is discarded.
+ *
+ * Two modes, because a fresh 8 MB output costs about as much as a simple
+ * kernel's arithmetic:
+ * - `fresh`: like a JavaScript kernel, which returns a new zeroed
+ *   `Float64Array` (a fresh mmap'd calloc in V8, paid in page faults on first
+ *   touch), each C call callocs its outputs inside the timed region. The
+ *   mmap threshold is pinned at 1 MiB so glibc cannot quietly recycle the
+ *   previous call's pages (its dynamic threshold would otherwise turn every
+ *   call after the first into a reuse of already-faulted memory).
+ * - `reuse`: outputs allocated and touched once before timing, the best case
+ *   for C (what TA-Lib users with preallocated buffers get).
  */
 const C_SOURCE = String.raw`
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <malloc.h>
 #include "ta_libc.h"
 
 static double now(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec * 1e3 + t.tv_nsec / 1e6; }
@@ -26,6 +36,8 @@ static double now(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME
 int main(int argc, char **argv) {
   int n = atoi(argv[2]), reps = atoi(argv[3]);
   const char *only = argv[4];
+  int fresh = strcmp(argv[5], "fresh") == 0;
+  if (fresh) mallopt(M_MMAP_THRESHOLD, 1 << 20);
   double *buf = malloc(sizeof(double) * n * 5);
   FILE *f = fopen(argv[1], "rb");
   if (!f || fread(buf, sizeof(double), (size_t)n * 5, f) != (size_t)n * 5) return 1;
@@ -34,9 +46,11 @@ int main(int argc, char **argv) {
   double *o1, *o2, *o3, *t1;
   int b, k;
   TA_Initialize();
-#define BENCH(NAME, CALL) if (strcmp(only, NAME) == 0) { double best = 1e18; for (int r = 0; r <= reps; r++) { double s = now(); \
-    o1 = malloc(sizeof(double) * n); o2 = malloc(sizeof(double) * n); o3 = malloc(sizeof(double) * n); t1 = malloc(sizeof(double) * n); \
-    CALL; double e = now() - s; free(o1); free(o2); free(o3); free(t1); if (r > 0 && e < best) best = e; } printf("%s %.4f\n", NAME, best); }
+#define ALLOC() do { o1 = calloc(n, sizeof(double)); o2 = calloc(n, sizeof(double)); o3 = calloc(n, sizeof(double)); t1 = calloc(n, sizeof(double)); } while (0)
+#define FREE() do { free(o1); free(o2); free(o3); free(t1); } while (0)
+#define BENCH(NAME, CALL) if (strcmp(only, NAME) == 0) { double best = 1e18; if (!fresh) { ALLOC(); memset(o1, 1, sizeof(double) * n); memset(o2, 1, sizeof(double) * n); memset(o3, 1, sizeof(double) * n); memset(t1, 1, sizeof(double) * n); } \
+    for (int r = 0; r <= reps; r++) { double s = now(); if (fresh) ALLOC(); \
+    CALL; double e = now() - s; if (fresh) FREE(); if (r > 0 && e < best) best = e; } if (!fresh) FREE(); printf("%s %.4f\n", NAME, best); }
   BENCH("sma", TA_SMA(0, n - 1, c, 20, &b, &k, o1));
   BENCH("ema", TA_EMA(0, n - 1, c, 20, &b, &k, o1));
   BENCH("wma", TA_WMA(0, n - 1, c, 20, &b, &k, o1));
@@ -61,17 +75,19 @@ int main(int argc, char **argv) {
   BENCH("keltner", (TA_EMA(0, n - 1, c, 20, &b, &k, o1), TA_ATR(0, n - 1, h, l, c, 10, &b, &k, o2)));
   BENCH("donchian", (TA_MAX(0, n - 1, h, 20, &b, &k, o1), TA_MIN(0, n - 1, l, 20, &b, &k, o2)));
   BENCH("logReturns", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1)));
-  int *oi = malloc(sizeof(int) * n);
-  BENCH("engulfing", TA_CDLENGULFING(0, n - 1, op, h, l, c, &b, &k, oi));
-  BENCH("hammer", TA_CDLHAMMER(0, n - 1, op, h, l, c, &b, &k, oi));
+  BENCH("engulfing", TA_CDLENGULFING(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
+  BENCH("hammer", TA_CDLHAMMER(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
   BENCH("rollingVolatility", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1), TA_STDDEV(0, k - 1, o1, 20, 1, &b, &k, o2)));
   return 0;
 }
 `;
 
-/** A compiled TA-Lib C bench: call `time(kernel)` for its best CPU ms; `dispose()` removes it. */
+/** How the C side gets its output buffers: a fresh calloc per call (like JS) or reused, pre-touched ones. */
+export type TalibCMode = 'fresh' | 'reuse';
+
+/** A compiled TA-Lib C bench: call `time(kernel, mode)` for its best CPU ms; `dispose()` removes it. */
 export interface TalibCBench {
-  time(kernel: string): number | undefined;
+  time(kernel: string, mode: TalibCMode): number | undefined;
   dispose(): void;
 }
 
@@ -114,8 +130,8 @@ export function compileTalibC(
     return `gcc failed: ${(e as Error).message.split('\n')[0]}`;
   }
   return {
-    time(kernel: string): number | undefined {
-      const out = execFileSync(join(dir, 'bench'), [join(dir, 'data.bin'), String(n), String(reps), kernel], {
+    time(kernel: string, mode: TalibCMode): number | undefined {
+      const out = execFileSync(join(dir, 'bench'), [join(dir, 'data.bin'), String(n), String(reps), kernel, mode], {
         encoding: 'utf8',
       }).trim();
       return out ? Number(out.split(' ')[1]) : undefined;
