@@ -125,6 +125,9 @@ export default async function bench(): Promise<void> {
     ['rollingVolatility', () => F.rollingVolatility(close, 20), undefined],
     ['engulfing', () => F.candlePattern(s, 'engulfing'), undefined],
     ['hammer', () => F.candlePattern(s, 'hammer'), undefined],
+    ['morningStar', () => F.candlePattern(s, 'morningStar'), undefined],
+    ['harami', () => F.candlePattern(s, 'harami'), undefined],
+    ['threeBlackCrows', () => F.candlePattern(s, 'threeBlackCrows'), undefined],
   ];
 
   const c = compileTalibC(

@@ -135,7 +135,9 @@ const CONTRACTS: Contract[] = [
     stream: () => S(new F.RollingVolatility(20)),
     input: close,
   },
-  ...(['engulfing', 'doji', 'hammer', 'shootingStar'] as const).map(
+  ...(
+    ['engulfing', 'doji', 'hammer', 'shootingStar', 'morningStar', 'eveningStar', 'harami', 'threeBlackCrows'] as const
+  ).map(
     (name): Contract => ({
       name: `CandlePattern(${name})`,
       batch: (s) => [F.candlePattern(s, name)],

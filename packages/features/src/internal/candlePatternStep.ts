@@ -1,6 +1,7 @@
 /**
  * TA-Lib's candlestick recognisers (ta_CDLENGULFING.c, ta_CDLDOJI.c,
- * ta_CDLHAMMER.c, ta_CDLSHOOTINGSTAR.c) written as one step per candle over
+ * ta_CDLHAMMER.c, ta_CDLSHOOTINGSTAR.c, ta_CDLMORNINGSTAR.c,
+ * ta_CDLEVENINGSTAR.c, ta_CDLHARAMI.c, ta_CDL3BLACKCROWS.c) written as one step per candle over
  * a small ring, with TA-Lib's default candle settings (ta_global.c) and its
  * running totals updated in the same order. The batch kernel and the
  * streaming twin both drive this step, so they agree bit for bit.
@@ -24,16 +25,40 @@ const BODY_DOJI: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 0
 const SHADOW_LONG: Setting = { range: REAL_BODY, period: 0, factor: 1.0, offset: 0 };
 const SHADOW_VERY_SHORT: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 0 };
 const NEAR_PREV: Setting = { range: HIGH_LOW, period: 5, factor: 0.2, offset: 1 };
+const BODY_LONG_2: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset: 2 };
+const BODY_LONG_1: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset: 1 };
+const BODY_SHORT_1: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset: 1 };
+const SHADOW_VERY_SHORT_2: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 2 };
+const SHADOW_VERY_SHORT_1: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 1 };
+
+/** TA-Lib's default `optInPenetration` for CDLMORNINGSTAR and CDLEVENINGSTAR. */
+const STAR_PENETRATION = 0.3;
 
 /** A candlestick pattern name. */
-export type CandlePatternName = 'engulfing' | 'doji' | 'hammer' | 'shootingStar';
+export type CandlePatternName =
+  | 'engulfing'
+  | 'doji'
+  | 'hammer'
+  | 'shootingStar'
+  | 'morningStar'
+  | 'eveningStar'
+  | 'harami'
+  | 'threeBlackCrows';
 
-/** The patterns recognised (TA-Lib CDLENGULFING, CDLDOJI, CDLHAMMER, CDLSHOOTINGSTAR). */
+/**
+ * The patterns recognised (TA-Lib CDLENGULFING, CDLDOJI, CDLHAMMER,
+ * CDLSHOOTINGSTAR, CDLMORNINGSTAR, CDLEVENINGSTAR, CDLHARAMI, CDL3BLACKCROWS),
+ * each with its settings in the order of its running totals and its lookback.
+ */
 export const PATTERNS: Readonly<Record<CandlePatternName, { settings: readonly Setting[]; lookback: number }>> = {
   engulfing: { settings: [], lookback: 2 },
   doji: { settings: [BODY_DOJI], lookback: 10 },
   hammer: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT, NEAR_PREV], lookback: 11 },
   shootingStar: { settings: [BODY_SHORT, SHADOW_LONG, SHADOW_VERY_SHORT], lookback: 11 },
+  morningStar: { settings: [BODY_LONG_2, BODY_SHORT_1, BODY_SHORT], lookback: 12 },
+  eveningStar: { settings: [BODY_LONG_2, BODY_SHORT_1, BODY_SHORT], lookback: 12 },
+  harami: { settings: [BODY_LONG_1, BODY_SHORT], lookback: 11 },
+  threeBlackCrows: { settings: [SHADOW_VERY_SHORT_2, SHADOW_VERY_SHORT_1, SHADOW_VERY_SHORT], lookback: 13 },
 };
 
 const RING = 16;
@@ -121,6 +146,9 @@ function evaluate(name: CandlePatternName, s: PatternState, i: number, t0: numbe
   const upper = h - Math.max(c, o);
   const lower = Math.min(c, o) - l;
   const color = c >= o ? 1 : -1;
+  if (name === 'morningStar' || name === 'eveningStar' || name === 'harami' || name === 'threeBlackCrows') {
+    return evaluateMulti(name, s, i, t0, t1, t2);
+  }
   if (name === 'engulfing') {
     const po = s.o[p]!;
     const pc = s.c[p]!;
@@ -146,5 +174,72 @@ function evaluate(name: CandlePatternName, s: PatternState, i: number, t0: numbe
     lower < average(s, SHADOW_VERY_SHORT, t2, i) &&
     gapUp
     ? -100
+    : 0;
+}
+
+const bodyAt = (s: PatternState, k: number): number => Math.abs(s.c[k]! - s.o[k]!);
+const colorAt = (s: PatternState, k: number): number => (s.c[k]! >= s.o[k]! ? 1 : -1);
+const bodyTop = (s: PatternState, k: number): number => Math.max(s.c[k]!, s.o[k]!);
+const bodyBottom = (s: PatternState, k: number): number => Math.min(s.c[k]!, s.o[k]!);
+
+/** The multi-candle patterns, condition for condition as in their TA-Lib sources. */
+function evaluateMulti(
+  name: 'morningStar' | 'eveningStar' | 'harami' | 'threeBlackCrows',
+  s: PatternState,
+  i: number,
+  t0: number,
+  t1: number,
+  t2: number,
+): number {
+  const k = i % RING;
+  const p1 = (i - 1) % RING;
+  const p2 = (i - 2) % RING;
+  if (name === 'harami') {
+    if (!(bodyAt(s, p1) > average(s, BODY_LONG_1, t0, i - 1) && bodyAt(s, k) <= average(s, BODY_SHORT, t1, i))) {
+      return 0;
+    }
+    const top = bodyTop(s, k);
+    const bottom = bodyBottom(s, k);
+    const pTop = bodyTop(s, p1);
+    const pBottom = bodyBottom(s, p1);
+    if (top < pTop && bottom > pBottom) return -colorAt(s, p1) * 100;
+    if (top <= pTop && bottom >= pBottom) return -colorAt(s, p1) * 80;
+    return 0;
+  }
+  if (name === 'threeBlackCrows') {
+    const p3 = (i - 3) % RING;
+    const lowerShadow = (q: number) => bodyBottom(s, q) - s.l[q]!;
+    return colorAt(s, p3) === 1 &&
+      colorAt(s, p2) === -1 &&
+      lowerShadow(p2) < average(s, SHADOW_VERY_SHORT_2, t0, i - 2) &&
+      colorAt(s, p1) === -1 &&
+      lowerShadow(p1) < average(s, SHADOW_VERY_SHORT_1, t1, i - 1) &&
+      colorAt(s, k) === -1 &&
+      lowerShadow(k) < average(s, SHADOW_VERY_SHORT, t2, i) &&
+      s.o[p1]! < s.o[p2]! &&
+      s.o[p1]! > s.c[p2]! &&
+      s.o[k]! < s.o[p1]! &&
+      s.o[k]! > s.c[p1]! &&
+      s.h[p3]! > s.c[p2]! &&
+      s.c[p2]! > s.c[p1]! &&
+      s.c[p1]! > s.c[k]!
+      ? -100
+      : 0;
+  }
+  const morning = name === 'morningStar';
+  const first = morning ? -1 : 1;
+  const body2 = bodyAt(s, p2);
+  const gap = morning ? bodyTop(s, p1) < bodyBottom(s, p2) : bodyBottom(s, p1) > bodyTop(s, p2);
+  const within = morning
+    ? s.c[k]! > s.c[p2]! + body2 * STAR_PENETRATION
+    : s.c[k]! < s.c[p2]! - body2 * STAR_PENETRATION;
+  return body2 > average(s, BODY_LONG_2, t0, i - 2) &&
+    colorAt(s, p2) === first &&
+    bodyAt(s, p1) <= average(s, BODY_SHORT_1, t1, i - 1) &&
+    gap &&
+    bodyAt(s, k) > average(s, BODY_SHORT, t2, i) &&
+    colorAt(s, k) === -first &&
+    within
+    ? -first * 100
     : 0;
 }

@@ -1,17 +1,21 @@
 import { type CandleSeries, InvalidArgumentError } from '@sextant/core';
-import { type CandlePatternName, PATTERNS } from '../internal/candlePatternStep.js';
+import { type CandlePatternName, PATTERNS, patternState, patternStep } from '../internal/candlePatternStep.js';
 
 /**
  * Candlestick pattern recognition, exact to TA-Lib's `CDLENGULFING`,
- * `CDLDOJI`, `CDLHAMMER` and `CDLSHOOTINGSTAR` with TA-Lib's default candle
- * settings (bodies and shadows measured against the average of the previous
- * 10 candles, "near" against the previous 5).
+ * `CDLDOJI`, `CDLHAMMER`, `CDLSHOOTINGSTAR`, `CDLMORNINGSTAR`,
+ * `CDLEVENINGSTAR` (both with TA-Lib's default penetration 0.3),
+ * `CDLHARAMI` and `CDL3BLACKCROWS`, with TA-Lib's default candle settings
+ * (bodies and shadows measured against the average of the previous 10
+ * candles, "near" against the previous 5).
  *
  * @param series - candles, oldest first
  * @param name - `'engulfing'` (+-100, or +-80 when a body edge is shared), `'doji'` (100),
- *   `'hammer'` (100) or `'shootingStar'` (-100)
+ *   `'hammer'` (100), `'shootingStar'` (-100), `'morningStar'` (100), `'eveningStar'` (-100),
+ *   `'harami'` (+-100, or +-80 when a body edge is shared) or `'threeBlackCrows'` (-100)
  * @returns TA-Lib's integer signal per candle as a number, NaN in the warm-up
- *   (2 candles for engulfing, 10 for doji, 11 for hammer and shooting star)
+ *   (2 candles for engulfing, 10 for doji, 11 for hammer, shooting star and harami,
+ *   12 for the stars, 13 for three black crows)
  * @throws InvalidArgumentError for an unknown pattern name
  * @example
  * ```ts
@@ -30,7 +34,12 @@ export function candlePattern(series: CandleSeries, name: CandlePatternName): Fl
   const { open: o, high: h, low: l, close: c } = series;
   if (name === 'engulfing') engulfing(o, c, out);
   else if (name === 'doji') doji(o, h, l, c, out);
-  else hammerOrStar(o, h, l, c, out, name === 'hammer');
+  else if (name === 'hammer' || name === 'shootingStar') hammerOrStar(o, h, l, c, out, name === 'hammer');
+  else {
+    // Multi-candle patterns: driven through the streaming twin's step, so both agree by construction.
+    const st = patternState();
+    for (let i = 0; i < n; i++) out[i] = patternStep(name, st, o[i]!, h[i]!, l[i]!, c[i]!, i);
+  }
   return out;
 }
 

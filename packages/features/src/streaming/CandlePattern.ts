@@ -22,7 +22,7 @@ import { StreamingIndicator } from './StreamingIndicator.js';
 export class CandlePattern extends StreamingIndicator<Omit<Candle, 'timestamp' | 'volume'>, number, PatternState> {
   readonly #name: CandlePatternName;
 
-  /** @param name - `'engulfing' | 'doji' | 'hammer' | 'shootingStar'` */
+  /** @param name - one of {@link CandlePatternName}, e.g. `'engulfing'` or `'morningStar'` */
   constructor(name: CandlePatternName) {
     if (!Object.hasOwn(PATTERNS, name)) {
       throw new InvalidArgumentError(
