@@ -34,6 +34,7 @@ import {
   type PaperSnapshot,
 } from '../state/killSwitchState.js';
 import { pacedFeed } from './pacedFeed.js';
+import { watchDrift } from './watchDrift.js';
 
 /** Options of {@link runPaper}. */
 export interface RunPaperOptions {
@@ -139,6 +140,21 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
         })
       : undefined;
 
+    watchDrift(bot, {
+      frames,
+      referenceBefore: from,
+      metrics,
+      onDrift: (report) => {
+        log.warn({ drifted: report.drifted, rows: report.rows }, 'feature drift');
+        raise?.({
+          kind: 'drift',
+          severity: 'warning',
+          message: `Feature drift in ${report.drifted.join(', ')} over the last ${report.rows} rows`,
+          timestamp: Date.now(),
+          details: { drifted: report.drifted },
+        });
+      },
+    });
     bot.on(BOT_EVENTS.decision, (d) => {
       if (d.action !== 'HOLD') log.info({ decision: d }, 'decision');
     });
