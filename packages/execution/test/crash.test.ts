@@ -12,25 +12,26 @@ const BOT = join(import.meta.dirname, 'support', 'crashBot.ts');
 const dir = mkdtempSync(join(tmpdir(), 'sextant-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Start the crash bot on `db`; resolves with its output lines once it exits (or is killed). */
-function runBot(
-  db: string,
-  killAfterReady?: (cyclesDone: number) => number,
-): Promise<{ lines: string[]; killed: boolean; ms: number }> {
+/**
+ * Start the crash bot on `db`; with `killAt`, SIGKILL it as soon as it reports
+ * that cycle (it is then somewhere in the next one). Resolves once it exits.
+ */
+function runBot(db: string, killAt?: (cyclesDone: number) => number): Promise<{ lines: string[]; killed: boolean }> {
   return new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, ['--conditions=@sextant/source', '--import', 'tsx', BOT, db], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
     let err = '';
-    let readyAt = 0;
+    let target = Number.POSITIVE_INFINITY;
     child.stdout?.on('data', (d: Buffer) => {
       out += d.toString();
-      if (readyAt === 0 && out.includes('ready')) {
-        readyAt = performance.now();
-        const done = Number(/ready (\d+)/.exec(out)?.[1] ?? 0);
-        if (killAfterReady !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterReady(done));
+      if (target === Number.POSITIVE_INFINITY && killAt !== undefined) {
+        const ready = /ready (\d+)/.exec(out);
+        if (ready) target = killAt(Number(ready[1]));
       }
+      const last = /c (\d+)\n(?![\s\S]*c \d+\n)/.exec(out);
+      if (last && Number(last[1]) >= target) child.kill('SIGKILL');
     });
     child.stderr?.on('data', (d: Buffer) => {
       err += d.toString();
@@ -39,7 +40,7 @@ function runBot(
     child.on('exit', (code, signal) => {
       const lines = out.trim().split('\n');
       if (signal !== 'SIGKILL' && code !== 0) reject(new Error(`crash bot exited ${code}: ${err}`));
-      else resolve({ lines, killed: signal === 'SIGKILL', ms: performance.now() - readyAt });
+      else resolve({ lines, killed: signal === 'SIGKILL' });
     });
   });
 }
@@ -81,6 +82,7 @@ describe('SIGKILL crash test: paper bot on replayed candles with SQLite state', 
   it('killed at random points and restarted 20 times, ends in the same state as an uninterrupted run, with no duplicate order', async () => {
     const reference = join(dir, 'reference.db');
     const clean = await runBot(reference);
+    expect(clean.killed).toBe(false);
     expect(clean.lines.at(-1)).toBe('done');
     const expected = snapshot(reference);
     expect(expected.cycles).toHaveLength(2 * CRASH_CANDLES);
@@ -88,20 +90,20 @@ describe('SIGKILL crash test: paper bot on replayed candles with SQLite state', 
 
     const db = join(dir, 'crashed.db');
     const rnd = seededRandom(20_260_121);
+    const total = 2 * CRASH_CANDLES;
     let kills = 0;
-    // (process start-up dominates the run time of this test)
     const resumedFrom: number[] = [];
     for (let i = 0; i < 20; i++) {
-      // Kill somewhere in what is left of the replay (the bot resumes where the last run stopped).
-      const r = await runBot(db, (done) => Math.floor(rnd() * clean.ms * (1 - done / (2 * CRASH_CANDLES))));
+      // Kill after a random cycle of what is left (the bot resumes where the last run stopped).
+      const r = await runBot(db, (done) => done + 1 + Math.floor(rnd() * Math.max(1, (total - done) / 4)));
       resumedFrom.push(Number(r.lines[0]?.split(' ')[1]));
       if (r.killed) kills++;
     }
     const last = await runBot(db);
     expect(last.lines.at(-1)).toBe('done');
-    // Most runs were killed part-way, at different points.
-    expect(kills).toBeGreaterThanOrEqual(12);
-    expect(new Set(resumedFrom).size).toBeGreaterThanOrEqual(8);
+    expect(kills).toBeGreaterThanOrEqual(18);
+    // Each run got further than the one before it, so the kills landed all over the replay.
+    expect(new Set(resumedFrom).size).toBeGreaterThanOrEqual(18);
 
     const actual = snapshot(db);
     expect(actual.cycles).toEqual(expected.cycles);

@@ -151,4 +151,29 @@ describe('PaperBroker', () => {
     expect(g?.price).toBe(0.1);
     expect(g?.fee).toBeCloseTo(0.1 * 0.001, 15);
   });
+
+  it('on restore, takes the recorded fills as the truth and repairs order records a crash left behind', async () => {
+    const a = new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC' });
+    const o = await a.submit(buy(1), candle(0, 0.1, 0.1, 0.1, 0.1));
+    const [f] = a.onCandle(candle(1, 0.1, 0.1, 0.1, 0.1));
+    // Crash after the fill was written, before the status was: the record still says "open".
+    const repaired: Order[] = [];
+    const b = new PaperBroker({
+      startingCash: 1,
+      quoteCurrency: 'BTC',
+      journal: { recordOrder: (x) => repaired.push(x) },
+      restore: { orders: [o], fills: [f as Fill] },
+    });
+    expect(b.openOrders).toEqual([]);
+    expect(repaired).toMatchObject([{ clientOrderId: o.clientOrderId, status: 'filled', filled: 1 }]);
+    // A status recorded without its fill (the other order of writes) makes the order work again: the replayed candle fills it once.
+    const c = new PaperBroker({
+      startingCash: 1,
+      quoteCurrency: 'BTC',
+      restore: { orders: [{ ...o, status: 'filled', filled: 1 }], fills: [] },
+    });
+    expect(c.openOrders).toHaveLength(1);
+    expect(c.onCandle(candle(1, 0.1, 0.1, 0.1, 0.1))).toHaveLength(1);
+    expect(c.ledger.cash.toString()).toBe(a.ledger.cash.toString());
+  });
 });

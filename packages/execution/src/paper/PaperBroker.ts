@@ -26,7 +26,14 @@ import { matchOrder } from './matchOrder.js';
 export interface PaperBrokerOptions extends PaperBrokerConfigInput {
   /** Fees and slippage per fill; defaults to the flat `takerFee`/`makerFee`/`slippageBps`. */
   costModel?: PaperCostModel;
-  /** Receives every order state change and fill as it happens (an order journal, a state store). */
+  /**
+   * Receives every order state change and fill as it happens, each fill before
+   * the order status it causes (an order journal, a SQLite state store). When
+   * it is the bot's store too, give the runner that store without
+   * `recordFill` so fills are not recorded twice. Without a journal the runner
+   * records orders as placed plus every fill, and a restart derives order
+   * states from the fills.
+   */
   journal?: OrderSink;
   /** State recovered from a store after a restart: the ledger is rebuilt from `fills`, open `orders` resume. */
   restore?: { orders: readonly Order[]; fills: readonly Fill[] };
@@ -264,6 +271,22 @@ export class PaperBroker implements Broker {
     this.#journal?.recordOrder({ ...w.order });
   }
 
+  /**
+   * An order as recorded, brought in line with the recorded fills (the truth):
+   * a status written before its fill was (a crash in between) makes the order
+   * work again, so replaying the candle fills it exactly once.
+   */
+  #restoredOrder(o: Order, fromFills: number): Order {
+    const live = o.status === 'open' || o.status === 'partially_filled' || o.status === 'pending';
+    if (!live && fromFills + 1e-12 >= o.filled) return { ...o };
+    let status: Order['status'];
+    if (fromFills >= o.amount) status = 'filled';
+    else if (fromFills > 0 && o.side === 'sell' && o.reduceOnly === true && !this.ledger.position(o.symbol))
+      status = 'filled';
+    else status = fromFills > 0 ? 'partially_filled' : 'open';
+    return { ...o, filled: fromFills, status };
+  }
+
   #restore(state: { orders: readonly Order[]; fills: readonly Fill[] }): void {
     const filled = new Map<string, number>();
     for (const f of state.fills) {
@@ -277,13 +300,11 @@ export class PaperBroker implements Broker {
       }
     }
     for (const o of state.orders) {
-      // The fills are the truth: an order recorded before its fills were is brought up to date.
-      const done = filled.get(o.clientOrderId) ?? o.filled;
-      const live = o.status === 'open' || o.status === 'partially_filled' || o.status === 'pending';
-      const status = !live ? o.status : done >= o.amount ? 'filled' : done > 0 ? 'partially_filled' : 'open';
-      const order: Order = { ...o, filled: done, status };
+      const order = this.#restoredOrder(o, filled.get(o.clientOrderId) ?? 0);
       this.#known.set(o.clientOrderId, order);
-      if (status === 'open' || status === 'partially_filled') {
+      // Repair the record of a status lost in a crash (its fill was written, the status was not).
+      if (order.status !== o.status || order.filled !== o.filled) this.#journal?.recordOrder({ ...order });
+      if (order.status === 'open' || order.status === 'partially_filled') {
         this.#working.push({ order, reduceOnly: o.reduceOnly === true });
       }
     }

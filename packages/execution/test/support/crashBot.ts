@@ -2,13 +2,24 @@
  * The bot the SIGKILL crash test runs in a child process: a paper bot on
  * replayed real candles with SQLite state, resuming from whatever the
  * database holds. `node --conditions=@sextant/source --import tsx crashBot.ts <db>`
- * prints `ready` once wired and `done` when the replay is complete.
+ * prints `ready <cycles done>` once wired, `c <n>` after each cycle and
+ * `done` when the replay is complete.
  */
-import { createBot, ReplayFeed, sliceSeries } from '@sextant/core';
+import { BOT_EVENTS, createBot, ReplayFeed, type StateStore, sliceSeries } from '@sextant/core';
 import { SqliteStateStore } from '@sextant/storage/sqlite';
 import { loadStoredState, PaperBroker } from '../../src/index.js';
 import { CrossoverFeatures, fractionGate, passThroughModel, thresholdPolicy } from './ruleStrategy.js';
 import { loadMarket } from './sharedData.js';
+
+/** The core `StateStore` methods of a SQLite store, bound. */
+function bindStore(store: SqliteStateStore): StateStore {
+  return {
+    recordDecision: (d) => store.recordDecision(d),
+    recordCycle: (c) => store.recordCycle(c),
+    recordOrder: (o) => store.recordOrder(o),
+    recordFill: (f) => store.recordFill(f),
+  };
+}
 
 /** Candles per market replayed by the crash bot. */
 export const CRASH_CANDLES = 300;
@@ -27,8 +38,8 @@ if (dbPath !== undefined) {
     takerFee: 0.001,
     slippageBps: 5,
     restore: state,
-    // Order status changes go to the store as they happen; fills are recorded by the runner.
-    journal: { recordOrder: (o) => store.recordOrder(o) },
+    // The broker journals its orders and fills (each fill before the status it causes) ...
+    journal: store,
   });
   const bot = createBot({
     feed: new ReplayFeed({ series, timeframe: '5m' }),
@@ -37,8 +48,17 @@ if (dbPath !== undefined) {
     decisions: thresholdPolicy(0.001),
     risk: fractionGate(0.3),
     broker,
-    store,
+    // ... so the runner records decisions, cycles and placed orders, but not the fills again.
+    store: { ...bindStore(store), recordFill: () => {} },
     warmUp: state.cycles,
+  });
+  // Progress after every recorded cycle: the parent kills at a random one (pipes are synchronous on Linux).
+  let done = state.cycles;
+  bot.on(BOT_EVENTS.cycle, () => {
+    process.stdout.write(`c ${++done}\n`);
+    // About 1 ms of work per cycle, as a live bot spends on I/O, so a kill lands before the replay ends.
+    const until = performance.now() + 1;
+    while (performance.now() < until) {}
   });
   process.stdout.write(`ready ${state.cycles}\n`);
   await bot.start();
