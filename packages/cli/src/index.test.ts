@@ -28,6 +28,7 @@ describe('@sextant/cli public surface', () => {
         'loadConfig',
         'loadDemoCandles',
         'observeBot',
+        'permutationImportance',
         'redactSecrets',
         'renderReport',
         'runCli',

@@ -43,3 +43,4 @@ export { CLI_FEATURES } from './pipeline/CLI_FEATURES.js';
 export { computeFeatureFrames } from './pipeline/computeFeatureFrames.js';
 export { trainModel, type TrainModelOptions } from './pipeline/trainModel.js';
 export { evaluateModel } from './pipeline/evaluateModel.js';
+export { permutationImportance } from './pipeline/permutationImportance.js';

@@ -19,6 +19,7 @@ import { chronologicalSplit } from '../pipeline/chronologicalSplit.js';
 import { computeFeatureFrames } from '../pipeline/computeFeatureFrames.js';
 import { createBotParts } from '../pipeline/createBotParts.js';
 import { evaluateModel } from '../pipeline/evaluateModel.js';
+import { permutationImportance } from '../pipeline/permutationImportance.js';
 import { trainModel } from '../pipeline/trainModel.js';
 import { toReportMarket } from '../report/toReportMarket.js';
 import { writeReport } from '../report/writeReport.js';
@@ -106,13 +107,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     return computeFeatureFrames(series, config.timeframe);
   });
   const first = frames[symbols[0] as string] as FeatureFrame;
-  log(`2/5 features  read ${symbols.length} datasets back, ${first.names.length} features: ${first.names.join(', ')}`);
+  const shown = first.names.length > 6 ? `${first.names.slice(0, 6).join(', ')}, ...` : first.names.join(', ');
+  log(`2/5 features  read ${symbols.length} datasets back; ${first.names.length} features (${shown})`);
 
   // 3. Train on a chronological split
   const horizon = config.model.horizons[0] as string;
   const horizonBars = Math.round(durationMs(horizon) / candleMs);
   const split = chronologicalSplit(series, config.model.trainRatio, candleMs);
-  const { model, trainRows, testRows, metrics } = await stage('train', async () => {
+  const { model, trainRows, testRows, metrics, importance } = await stage('train', async () => {
     const train = buildTrainingSet(frames, series, { horizonBars, labelsBefore: split.testFrom });
     const test = buildTrainingSet(frames, series, { horizonBars, from: split.testFrom });
     const m: Model = await trainModel(train, first, {
@@ -122,7 +124,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       target: `fwd_ret_${horizon}`,
       params: config.model.params,
     });
-    return { model: m, trainRows: train.X.length, testRows: test.X.length, metrics: evaluateModel(m, test) };
+    return {
+      model: m,
+      trainRows: train.X.length,
+      testRows: test.X.length,
+      metrics: evaluateModel(m, test),
+      importance: permutationImportance(m, test, first.names, config.model.seed),
+    };
   });
   log(
     `3/5 train     ${model.manifest.kind} on ${trainRows} rows before ${iso(split.testFrom)} (last ${horizonBars} per market purged); ` +
@@ -200,7 +208,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         target: model.manifest.target,
         horizon,
         featureNames: model.manifest.featureNames,
-        ...(importanceOf(model) ? { importance: importanceOf(model) as Record<string, number> } : {}),
+        importance,
         metrics,
         params: model.manifest.params,
         trainRange: model.manifest.trainRange,
@@ -212,7 +220,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
         'stop-loss': pct(config.risk.stopLossPct),
         'take-profit': pct(config.risk.takeProfitPct),
         'taker fee': pct(config.costs.takerFee),
-        'buy above': pct(config.thresholds.buyReturn),
+        'buy above (after costs)': `${(config.thresholds.buyReturn * 100).toFixed(2)}%`,
         'portfolio return (all markets, one account)': pct(portfolio.metrics.totalReturn),
       },
     }),
@@ -235,11 +243,6 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     portfolio: portfolio.metrics,
     stages,
   };
-}
-
-function importanceOf(model: Model): Record<string, number> | undefined {
-  const fn = (model as { featureImportance?: () => Record<string, number> }).featureImportance;
-  return typeof fn === 'function' ? fn.call(model) : undefined;
 }
 
 function durationMs(d: string): number {
