@@ -19,7 +19,7 @@ import {
   FeaturePipelineConfigSchema,
 } from './FeaturePipelineConfigSchema.js';
 import { isValidSeries } from '../internal/isValidSeries.js';
-import { FEATURE_KINDS } from './featureKinds.js';
+import { FEATURE_KINDS, releaseShared } from './featureKinds.js';
 import { scaleFree } from './scaleFree.js';
 
 /** Per-call inputs of {@link FeaturePipeline.compute}. */
@@ -187,7 +187,11 @@ export class FeaturePipeline {
 
   #base(series: CandleSeries): Float64Array[] {
     const cols: Float64Array[] = [];
-    for (const d of this.#defs) cols.push(...impl(d).compute(series, d));
+    try {
+      for (const d of this.#defs) cols.push(...impl(d).compute(series, d));
+    } finally {
+      releaseShared(series);
+    }
     const n = cols.length;
     for (let s = 1; s <= this.config.expand.shifts; s++) {
       for (let c = 0; c < n; c++) cols.push(scaleFree.shift(cols[c]!, s));

@@ -1,15 +1,12 @@
 import type { CandleSeries } from '@sextant/core';
 import { z } from 'zod';
 import { adx } from '../kernels/adx.js';
+import { atr } from '../kernels/atr.js';
 import { aroon } from '../kernels/aroon.js';
-import { bollinger } from '../kernels/bollinger.js';
-import { candlePattern } from '../kernels/candlePattern.js';
 import { cci } from '../kernels/cci.js';
 import { cmf } from '../kernels/cmf.js';
 import { dema } from '../kernels/dema.js';
-import { donchian } from '../kernels/donchian.js';
 import { ema } from '../kernels/ema.js';
-import { keltner } from '../kernels/keltner.js';
 import { logReturns } from '../kernels/logReturns.js';
 import { macd } from '../kernels/macd.js';
 import { mfi } from '../kernels/mfi.js';
@@ -25,11 +22,23 @@ import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
 import { willr } from '../kernels/willr.js';
 import { wma } from '../kernels/wma.js';
+import { patternColumns } from '../internal/patternColumns.js';
+import { rollingExtremeInto } from '../internal/rollingExtremeInto.js';
+import { smaFrom } from '../internal/smaFrom.js';
 import { stddevInto } from '../internal/varianceFrom.js';
 import { candleShape } from './candleShape.js';
-import { scaleFree } from './scaleFree.js';
+import { scaleFree, scaleFreeValue } from './scaleFree.js';
 
+// Shared intermediates of ONE pipeline computation: FeaturePipeline drops a
+// series' entry when its computation ends (releaseShared), so nothing is
+// reused across calls (a series mutated in place between calls is recomputed,
+// and benches time the real work).
 const cache = new WeakMap<CandleSeries, Map<string, Float64Array>>();
+
+/** Forget the shared intermediates of `s` (called when a pipeline computation ends). */
+export function releaseShared(s: CandleSeries): void {
+  cache.delete(s);
+}
 
 /** One kernel result per series and key, shared by features that only read it (lags of one return). */
 function memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Array {
@@ -88,9 +97,27 @@ export const FEATURE_KINDS = {
     ],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number; stdDev: number }) => {
-      const b = bollinger(s.close, p.period, p.stdDev);
-      const width = scaleFree.width(b.lower, b.upper, b.middle, b.middle);
-      return [scaleFree.position(s.close, b.lower, b.upper, b.upper), width];
+      // bollinger()'s steps written straight into the two output columns
+      // (middle into width, standard deviation into position), then turned
+      // into position and width in place: the same arithmetic, no temporaries.
+      const n = s.length;
+      const c = s.close;
+      const lb = Math.min(n, p.period - 1);
+      const width = new Float64Array(n);
+      const pos = new Float64Array(n);
+      smaFrom(c, 0, p.period, width);
+      stddevInto(c, p.period, 1, pos);
+      for (let i = lb; i < n; i++) {
+        const sd = pos[i]!;
+        const m = width[i]!;
+        const upper = m + sd * p.stdDev;
+        const lower = m - sd * p.stdDev;
+        pos[i] = scaleFreeValue.position(c[i]!, lower, upper);
+        width[i] = (upper - lower) / m;
+      }
+      pos.fill(Number.NaN, 0, lb);
+      width.fill(Number.NaN, 0, lb);
+      return [pos, width];
     },
   },
   macd: {
@@ -223,8 +250,19 @@ export const FEATURE_KINDS = {
     ],
     lookback: (p: { period: number; atrPeriod: number }) => Math.max(p.period - 1, p.atrPeriod),
     compute: (s: CandleSeries, p: { period: number; multiplier: number; atrPeriod: number }) => {
-      const k = keltner(s.high, s.low, s.close, p.period, p.multiplier, p.atrPeriod);
-      return [scaleFree.position(s.close, k.lower, k.upper, k.upper)];
+      // keltner()'s arithmetic with the EMA written straight into the output
+      // column and the bands never materialised.
+      const n = s.length;
+      const c = s.close;
+      const pos = ema(c, p.period);
+      const a = atr(s.high, s.low, c, p.atrPeriod);
+      for (let i = 0; i < n; i++) {
+        const w = a[i]! * p.multiplier;
+        const m = pos[i]!;
+        pos[i] = scaleFreeValue.position(c[i]!, m - w, m + w);
+      }
+      pos.fill(Number.NaN, 0, Math.min(n, Math.max(p.period - 1, p.atrPeriod)));
+      return [pos];
     },
   },
   donchian: {
@@ -232,9 +270,24 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`dc_pos_${p.period}`, `dc_width_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const d = donchian(s.high, s.low, p.period);
-      const width = scaleFree.width(d.lower, d.upper, d.middle, d.middle);
-      return [scaleFree.position(s.close, d.lower, d.upper, d.upper), width];
+      // donchian()'s channel written straight into the two output columns,
+      // then turned into position and width in place (no intermediate arrays).
+      const n = s.length;
+      const pos = new Float64Array(n);
+      const width = new Float64Array(n);
+      rollingExtremeInto(s.high, p.period, true, pos);
+      rollingExtremeInto(s.low, p.period, false, width);
+      const c = s.close;
+      for (let i = 0; i < n; i++) {
+        const hi = pos[i]!;
+        const lo = width[i]!;
+        pos[i] = scaleFreeValue.position(c[i]!, lo, hi);
+        width[i] = (hi - lo) / ((hi + lo) / 2);
+      }
+      const w = Math.min(n, p.period - 1);
+      pos.fill(Number.NaN, 0, w);
+      width.fill(Number.NaN, 0, w);
+      return [pos, width];
     },
   },
   vwap: {
@@ -276,8 +329,8 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('patterns') }),
     names: () => ['cdl_engulfing', 'cdl_doji', 'cdl_hammer', 'cdl_shooting_star'],
     lookback: () => 11,
-    compute: (s: CandleSeries) =>
-      (['engulfing', 'doji', 'hammer', 'shootingStar'] as const).map((n) => scaleFree.scale(candlePattern(s, n), 0.01)),
+    // candlePattern(s, name) * 0.01 for the four patterns, fused into one pass.
+    compute: (s: CandleSeries) => patternColumns(s.open, s.high, s.low, s.close),
   },
   candle: {
     schema: z.object({ kind: z.literal('candle') }),

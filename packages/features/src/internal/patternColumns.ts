@@ -1,0 +1,71 @@
+/**
+ * The default pipeline's four candlestick columns (TA-Lib CDLENGULFING,
+ * CDLDOJI, CDLHAMMER, CDLSHOOTINGSTAR, each scaled by 0.01) in one pass
+ * over the candles instead of four: the same running totals, updated in the
+ * same order, as the per-pattern loops in kernels/candlePattern.ts, so each
+ * column equals `candlePattern(series, name)` times 0.01 bit for bit (pinned
+ * by the pipeline's batch/streaming equality test and the TA-Lib exactness
+ * test of `candlePattern`).
+ */
+export function patternColumns(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+): [engulfing: Float64Array, doji: Float64Array, hammer: Float64Array, shootingStar: Float64Array] {
+  const n = c.length;
+  const eng = new Float64Array(n);
+  const doji = new Float64Array(n);
+  const ham = new Float64Array(n);
+  const star = new Float64Array(n);
+  eng.fill(Number.NaN, 0, Math.min(n, 2));
+  doji.fill(Number.NaN, 0, Math.min(n, 10));
+  ham.fill(Number.NaN, 0, Math.min(n, 11));
+  star.fill(Number.NaN, 0, Math.min(n, 11));
+  // Running totals: doji's high-low over the previous 10 candles; hammer and
+  // shooting star's body and high-low over the previous 10, hammer's "near"
+  // high-low over the 5 before the previous candle.
+  let dojiT = 0;
+  for (let i = 0; i < 10 && i < n; i++) dojiT += h[i]! - l[i]!;
+  let bodyT = 0;
+  let shortT = 0;
+  let nearT = 0;
+  for (let i = 1; i < 11 && i < n; i++) {
+    bodyT += Math.abs(c[i]! - o[i]!);
+    shortT += h[i]! - l[i]!;
+  }
+  for (let i = 5; i < 10 && i < n; i++) nearT += h[i]! - l[i]!;
+  for (let i = 2; i < n; i++) {
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const hi = h[i]!;
+    const li = l[i]!;
+    const po = o[i - 1]!;
+    const pc = c[i - 1]!;
+    const color = ci >= oi ? 1 : -1;
+    const pcolor = pc >= po ? 1 : -1;
+    const hit =
+      (color === 1 && pcolor === -1 && ((ci >= po && oi < pc) || (ci > po && oi <= pc))) ||
+      (color === -1 && pcolor === 1 && ((oi >= pc && ci < po) || (oi > pc && ci <= po)));
+    eng[i] = (!hit ? 0 : oi !== pc && ci !== po ? color * 100 : color * 80) * 0.01;
+    if (i < 10) continue;
+    const body = Math.abs(ci - oi);
+    doji[i] = (body <= 0.1 * (dojiT / 10) ? 100 : 0) * 0.01;
+    dojiT += hi - li - (h[i - 10]! - l[i - 10]!);
+    if (i < 11) continue;
+    const top = Math.max(ci, oi);
+    const bottom = Math.min(ci, oi);
+    const upper = hi - top;
+    const lower = bottom - li;
+    const shortBody = body < 1.0 * (bodyT / 10);
+    const veryShort = 0.1 * (shortT / 10);
+    ham[i] =
+      (shortBody && lower > 1.0 * body && upper < veryShort && bottom <= l[i - 1]! + 0.2 * (nearT / 5) ? 100 : 0) *
+      0.01;
+    star[i] = (shortBody && upper > 1.0 * body && lower < veryShort && bottom > Math.max(po, pc) ? -100 : 0) * 0.01;
+    nearT += h[i - 1]! - l[i - 1]! - (h[i - 6]! - l[i - 6]!);
+    bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
+    shortT += hi - li - (h[i - 10]! - l[i - 10]!);
+  }
+  return [eng, doji, ham, star];
+}
