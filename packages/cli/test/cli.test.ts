@@ -6,7 +6,20 @@ describe('sextant (subprocess)', () => {
   it('prints help listing every command and exits 0', async () => {
     const run = await runSextant(['--help']);
     expect(run.code).toBe(EXIT_CODES.OK);
-    for (const cmd of ['demo', 'data']) expect(run.stdout).toContain(cmd);
+    for (const cmd of [
+      'demo',
+      'collect',
+      'train',
+      'backtest',
+      'paper',
+      'predict',
+      'status',
+      'kill-switch',
+      'models',
+      'data',
+    ]) {
+      expect(run.stdout).toMatch(new RegExp(`\n  ${cmd} `));
+    }
   });
 
   it('exits 2 on an unknown command or option, naming it', async () => {
@@ -30,6 +43,18 @@ describe('sextant (subprocess)', () => {
     const json = await runSextant(['--json', '--config', 'bad.json', 'data', 'coverage'], { cwd: dir });
     expect(json.code).toBe(EXIT_CODES.CONFIG);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'INVALID_CONFIG', exitCode: 3 } });
+  });
+});
+
+describe('sextant status without any state (subprocess)', () => {
+  it('says no bot has run and exits 0', async () => {
+    const { mkdtemp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'sextant-empty-'));
+    const run = await runSextant(['status'], { cwd: dir });
+    expect(run.code).toBe(EXIT_CODES.OK);
+    expect(run.stdout).toContain(`State ${join(dir, '.sextant', 'state.db')}: no bot running; trading no bot has run`);
   });
 });
 

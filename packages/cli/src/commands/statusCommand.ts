@@ -25,7 +25,10 @@ export function registerStatusCommand(program: Command, context: () => CliContex
     .action(async (flags: RunFlags & { state?: string }) => {
       const ctx = context();
       const { resolve } = await import('node:path');
-      const run = await resolveRun(ctx, flags);
+      // Without a config or --symbols, show the state store alone (default paths).
+      const bare = ctx.configPath === undefined && flags.symbols === undefined;
+      const resolved = await resolveRun(ctx, bare ? { ...flags, symbols: 'BTC/USDT' } : flags);
+      const run = bare ? { ...resolved, symbols: [] } : resolved;
       const statePath = flags.state === undefined ? run.stateDb : resolve(ctx.io.cwd, flags.state);
       let snapshot: PaperSnapshot | undefined;
       let kill: KillSwitchState | undefined;
@@ -98,20 +101,21 @@ export function registerStatusCommand(program: Command, context: () => CliContex
         } else lines.push('No open positions.');
       }
       if (usage) lines.push(`API usage (last collect): ${JSON.stringify(usage)}`);
-      lines.push(
-        '',
-        formatTable(
-          ['market', 'model', 'candles', 'first (UTC)', 'last (UTC)', 'gaps'],
-          markets.map((m) => [
-            m.symbol,
-            m.model ? `v${m.model.version} ${m.model.kind}` : 'none promoted',
-            String(m.candles),
-            m.first === null ? '-' : formatTime(m.first),
-            m.last === null ? '-' : formatTime(m.last),
-            String(m.gaps),
-          ]),
-        ),
-      );
+      if (markets.length > 0)
+        lines.push(
+          '',
+          formatTable(
+            ['market', 'model', 'candles', 'first (UTC)', 'last (UTC)', 'gaps'],
+            markets.map((m) => [
+              m.symbol,
+              m.model ? `v${m.model.version} ${m.model.kind}` : 'none promoted',
+              String(m.candles),
+              m.first === null ? '-' : formatTime(m.first),
+              m.last === null ? '-' : formatTime(m.last),
+              String(m.gaps),
+            ]),
+          ),
+        );
       ctx.result(out, lines.join('\n'));
     });
 }
