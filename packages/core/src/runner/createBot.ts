@@ -105,7 +105,14 @@ export interface Bot extends SafeEmitter {
  * models, decision, risk and broker, emitting typed events at each step
  * ({@link BOT_EVENTS}). A stage or listener that throws becomes an `error`
  * event and the runner goes on; after `maxConsecutiveFailures` failed cycles
- * in a row the bot goes to `faulted` and stops trading.
+ * in a row the bot goes to `faulted` and stops trading (a faulted bot sends
+ * no order, even when stepped by hand).
+ *
+ * Every cycle reports its per-stage timings (`cycle` event, `CycleReport`)
+ * and goes to `store` with its decision, orders and fills. A cycle runs
+ * synchronously while every port answers synchronously and the feed offers
+ * `nextSync` (a replay): no promise per candle. To continue after a restart,
+ * rebuild the broker from the store and pass `warmUp: storedState.cycles`.
  *
  * @param parts - feed, features, models, decision policy, risk gate, broker, store
  * @returns the bot, in state `idle`
