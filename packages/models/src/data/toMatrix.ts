@@ -4,6 +4,9 @@ import type { FeatureMatrix } from '../Model.type.js';
 import type { Matrix } from './Matrix.type.js';
 import { isFeatureFrame } from './isFeatureFrame.js';
 
+/** Rows per tile of the frame-to-row-major transpose. */
+const TILE = 128;
+
 /** Options of {@link toMatrix}. */
 export interface ToMatrixOptions {
   /** Memory order of the result. @default 'row' */
@@ -109,7 +112,16 @@ function fromFrame(
       throw new InvalidArgumentError(`Feature column "${frame.names[c]}" has ${col.length} rows, expected ${rows}`);
     }
     if (layout === 'col') data.set(col, c * rows);
-    else for (let r = 0; r < rows; r++) data[r * cols + c] = col[r]!;
+  }
+  // Transpose in tiles of rows so the strided writes stay in cache.
+  if (layout === 'row') {
+    for (let r0 = 0; r0 < rows; r0 += TILE) {
+      const r1 = Math.min(rows, r0 + TILE);
+      for (let c = 0; c < cols; c++) {
+        const col = frame.columns[c]!;
+        for (let r = r0; r < r1; r++) data[r * cols + c] = col[r]!;
+      }
+    }
   }
   return { data, rows, cols, layout, names: frame.names, hash: frame.hash, timestamp: frame.timestamp };
 }

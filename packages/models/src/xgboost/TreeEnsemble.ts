@@ -1,4 +1,5 @@
 import type { Matrix } from '../data/Matrix.type.js';
+import { floatKey, PerfectTrees } from './PerfectTrees.js';
 import type { TreeArrays } from './TreeArrays.type.js';
 import { XGBOOST_OBJECTIVES, type XGBoostObjective } from './XGBOOST_OBJECTIVES.js';
 
@@ -20,6 +21,8 @@ export interface TreeEnsembleSpec {
 
 /** Rows walked through each tree together in batch prediction. */
 const BLOCK = 16;
+/** NaN-free rows converted to keys and walked tree by tree in batch prediction. */
+const KEY_BLOCK = 64;
 
 /**
  * A packed, float32 evaluator of boosted trees with xgboost's semantics:
@@ -60,6 +63,10 @@ export class TreeEnsemble {
   readonly #acc: Float32Array;
   readonly #accK: Float32Array;
   readonly #transform: (typeof XGBOOST_OBJECTIVES)[XGBoostObjective];
+  /** The same trees padded to one depth for the pointer-free walk, when small enough. */
+  readonly #perfect: PerfectTrees | undefined;
+  readonly #blockRow = new Int32Array(KEY_BLOCK);
+  readonly #blockAcc: Float32Array;
 
   /**
    * @param spec - trees, groups, base margins and objective
@@ -84,14 +91,19 @@ export class TreeEnsemble {
     });
     this.#thrKey = new Int32Array(total);
     const thrBits = new Int32Array(this.#threshold.buffer, this.#threshold.byteOffset, total);
-    for (let i = 0; i < total; i++) this.#thrKey[i] = this.#node[2 * i] === i ? 0x7fffffff : sortKey(thrBits[i]!);
-    this.#xf = new Float32Array(4 * spec.numFeature);
+    for (let i = 0; i < total; i++) this.#thrKey[i] = this.#node[2 * i] === i ? 0x7fffffff : floatKey(thrBits[i]!);
+    this.#xf = new Float32Array(KEY_BLOCK * spec.numFeature);
     this.#xi = new Int32Array(this.#xf.buffer);
     this.#base = Float32Array.from(spec.baseMargin);
     this.#scratch = new Float32Array(BLOCK * spec.numFeature);
     this.#acc = new Float32Array(BLOCK);
     this.#accK = new Float32Array(spec.numGroup);
     this.#transform = XGBOOST_OBJECTIVES[spec.objective];
+    this.#perfect = PerfectTrees.from(
+      spec.trees,
+      this.#depth.reduce((a, b) => Math.max(a, b), 0),
+    );
+    this.#blockAcc = new Float32Array(KEY_BLOCK * spec.numGroup);
   }
 
   /**
@@ -172,7 +184,7 @@ export class TreeEnsemble {
       if (Number.isNaN(v)) return false;
       xf[base + c] = v;
     }
-    for (let c = base; c < base + p; c++) xi[c] = sortKey(xi[c]!);
+    for (let c = base; c < base + p; c++) xi[c] = floatKey(xi[c]!);
     return true;
   }
 
@@ -282,9 +294,20 @@ export class TreeEnsemble {
    * @returns `out`
    */
   marginRow(row: ArrayLike<number>, out: Float32Array = new Float32Array(this.spec.numGroup)): Float32Array {
+    const perfect = this.#perfect;
+    if (perfect && this.#rowKeys(row, 0, 0)) {
+      out.set(this.#base);
+      perfect.addRow(this.#xi, 0, this.#group, out);
+      return out;
+    }
+    return this.#marginFloat(row, 0, out);
+  }
+
+  /** Margins of the row at `row[off]` by the float walk, which handles NaN (missing) values. */
+  #marginFloat(row: ArrayLike<number>, off: number, out: Float32Array): Float32Array {
     const x = this.#scratch;
     const p = this.spec.numFeature;
-    for (let c = 0; c < p; c++) x[c] = row[c]!;
+    for (let c = 0; c < p; c++) x[c] = row[off + c]!;
     if (this.spec.numGroup === 1) {
       this.#marginBlock(1, this.#acc);
       out[0] = this.#acc[0]!;
@@ -318,13 +341,9 @@ export class TreeEnsemble {
    */
   predictRow(row: ArrayLike<number>): number {
     if (this.spec.numGroup === 1) {
+      if (this.#perfect) return this.#apply1(this.marginRow(row, this.#accK)[0]!);
       if (this.#rowKeys(row, 0, 0)) this.#walkKeys(1, this.#acc);
-      else {
-        const x = this.#scratch;
-        const p = this.spec.numFeature;
-        for (let c = 0; c < p; c++) x[c] = row[c]!;
-        this.#marginBlock(1, this.#acc);
-      }
+      else this.#marginFloat(row, 0, this.#acc);
       return this.#apply1(this.#acc[0]!);
     }
     const m = this.marginRow(row, this.#accK);
@@ -344,6 +363,7 @@ export class TreeEnsemble {
     const out = new Float32Array(m.rows * K);
     const { data, cols } = m;
     const x = this.#scratch;
+    if (this.#perfect) return this.#perfectMargins(m, out);
     if (K === 1) {
       const acc = this.#acc;
       const slotRow = this.#slotRow;
@@ -374,6 +394,41 @@ export class TreeEnsemble {
     return out;
   }
 
+  /** Batch margins with the padded trees: blocks of NaN-free key rows walk tree by tree; NaN rows take the float walk. */
+  #perfectMargins(m: Matrix, out: Float32Array): Float32Array {
+    const perfect = this.#perfect!;
+    const K = this.spec.numGroup;
+    const p = this.spec.numFeature;
+    const { data, cols } = m;
+    const blockRow = this.#blockRow;
+    const acc = this.#blockAcc;
+    const group = this.#group;
+    const xi = this.#xi;
+    const T = this.#roots.length;
+    const flush = (n: number): void => {
+      for (let r = 0; r < n; r++) acc.set(this.#base, r * K);
+      for (let t = 0; t < T; t++) perfect.addTree(t, xi, p, n, acc, K, group[t]!);
+      if (K === 1) for (let r = 0; r < n; r++) out[blockRow[r]!] = acc[r]!;
+      else for (let r = 0; r < n; r++) out.set(acc.subarray(r * K, r * K + K), blockRow[r]! * K);
+    };
+    let n = 0;
+    const one = this.#accK;
+    for (let r = 0; r < m.rows; r++) {
+      if (this.#rowKeys(data, r * cols, n)) {
+        blockRow[n++] = r;
+        if (n === KEY_BLOCK) {
+          flush(n);
+          n = 0;
+        }
+      } else {
+        this.#marginFloat(data, r * cols, one);
+        out.set(one, r * K);
+      }
+    }
+    if (n > 0) flush(n);
+    return out;
+  }
+
   /**
    * Transformed predictions of every row: one value per row (regression,
    * binary probability, class index for `multi:softmax`), or `rows x classes`
@@ -385,7 +440,11 @@ export class TreeEnsemble {
   predict(m: Matrix): Float64Array {
     const margins = this.predictMargins(m);
     const K = this.spec.numGroup;
-    if (K === 1) return Float64Array.from(margins, (v) => this.#apply1(v));
+    if (K === 1) {
+      const out = new Float64Array(m.rows);
+      for (let r = 0; r < m.rows; r++) out[r] = this.#apply1(margins[r]!);
+      return out;
+    }
     if (this.#transform === 'argmax') {
       const out = new Float64Array(m.rows);
       for (let r = 0; r < m.rows; r++) {
@@ -425,12 +484,4 @@ function softmaxRows(margins: Float32Array, K: number): Float64Array {
     for (let k = 0; k < K; k++) out[base + k] = Math.fround(out[base + k]! / sum);
   }
   return out;
-}
-
-/**
- * An int32 whose order matches float32 order for non-NaN values, from the
- * float's bits (-0 is mapped to +0, as `-0 >= 0` in float comparison).
- */
-function sortKey(bits: number): number {
-  return bits === -2147483648 ? 0 : bits ^ ((bits >> 31) & 0x7fffffff);
 }
