@@ -6,4 +6,9 @@
  * @module
  */
 export { OnnxModel, type OnnxModelJSON, type OnnxModelOptions } from './onnx/OnnxModel.js';
+export {
+  type CreateOnnxPredictorOptions,
+  createOnnxPredictor,
+  type OnnxPredictor,
+} from './onnx/createOnnxPredictor.js';
 export { readOnnxMetadata } from './onnx/readOnnxMetadata.js';

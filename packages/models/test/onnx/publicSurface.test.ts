@@ -8,8 +8,8 @@ import * as onnx from '@sextant/models/onnx';
 import { describe, expect, it } from 'vitest';
 
 describe('public surface of model operations', () => {
-  it('@sextant/models/onnx exports exactly OnnxModel and readOnnxMetadata', () => {
-    expect(Object.keys(onnx).sort()).toEqual(['OnnxModel', 'readOnnxMetadata']);
+  it('@sextant/models/onnx exports exactly OnnxModel, createOnnxPredictor and readOnnxMetadata', () => {
+    expect(Object.keys(onnx).sort()).toEqual(['OnnxModel', 'createOnnxPredictor', 'readOnnxMetadata']);
   });
 
   it('@sextant/models exports the model-operations runtime names', () => {
