@@ -104,7 +104,7 @@ export class CcxtBroker implements Broker {
   #startingCash: MoneyInput | undefined;
   #ledger: Ledger | undefined;
   #pendingFills: Fill[] = [];
-  #perCandle = new Map<string, number>();
+  #perCandle = new Map<string, { placedAt: number; n: number }>();
   #marks: Record<string, number> = {};
   #now = 0;
 
@@ -212,9 +212,10 @@ export class CcxtBroker implements Broker {
       );
     }
     const placedAt = event.candle.timestamp + timeframeToMs(event.timeframe);
-    const key = `${intent.symbol}@${placedAt}`;
-    const n = (this.#perCandle.get(key) ?? 0) + 1;
-    this.#perCandle.set(key, n);
+    // The submit's index on this market's candle (only the latest candle per market is kept).
+    const last = this.#perCandle.get(intent.symbol);
+    const n = last !== undefined && last.placedAt === placedAt ? last.n + 1 : 1;
+    this.#perCandle.set(intent.symbol, { placedAt, n });
     const clientOrderId = `${this.#prefix}-${base}${quote}-${placedAt}-${n}`;
     const known = this.journal.get(clientOrderId);
     if (known !== undefined) return FINAL.has(known.status) ? known : this.#resolve(known);

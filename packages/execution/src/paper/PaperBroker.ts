@@ -78,7 +78,7 @@ export class PaperBroker implements Broker {
   #journal: OrderSink | undefined;
   #working: Working[] = [];
   #known = new Map<string, Order>();
-  #perCandle = new Map<string, number>();
+  #perCandle = new Map<string, { placedAt: number; n: number }>();
   #marks: Record<string, number> = {};
   #highs: Record<string, number> = {};
   #vol: Record<string, { volatility: number; quoteVolume?: number }> = {};
@@ -184,9 +184,10 @@ export class PaperBroker implements Broker {
       );
     }
     const placedAt = event.candle.timestamp + timeframeToMs(event.timeframe);
-    const key = `${intent.symbol}@${placedAt}`;
-    const n = (this.#perCandle.get(key) ?? 0) + 1;
-    this.#perCandle.set(key, n);
+    // The submit's index on this market's candle (only the latest candle per market is kept).
+    const last = this.#perCandle.get(intent.symbol);
+    const n = last !== undefined && last.placedAt === placedAt ? last.n + 1 : 1;
+    this.#perCandle.set(intent.symbol, { placedAt, n });
     const clientOrderId = `${this.config.clientOrderIdPrefix}${base}${quote}-${placedAt}-${n}`;
     const existing = this.#known.get(clientOrderId);
     if (existing) return { ...existing };
