@@ -22,6 +22,9 @@ export function patternColumns(
   doji.fill(Number.NaN, 0, Math.min(n, 10));
   ham.fill(Number.NaN, 0, Math.min(n, 11));
   star.fill(Number.NaN, 0, Math.min(n, 11));
+  // Built before the loop, not after: V8 optimises the loop while it runs
+  // (OSR), and code after it without type feedback would deoptimise.
+  const result: [Float64Array, Float64Array, Float64Array, Float64Array] = [eng, doji, ham, star];
   // Running totals: doji's high-low over the previous 10 candles; hammer and
   // shooting star's body and high-low over the previous 10, hammer's "near"
   // high-low over the 5 before the previous candle.
@@ -35,6 +38,9 @@ export function patternColumns(
     shortT += h[i]! - l[i]!;
   }
   for (let i = 5; i < 10 && i < n; i++) nearT += h[i]! - l[i]!;
+  // Branch-free: each test becomes 0 or 1 (`+(a < b)`) and the tests are
+  // combined with `&`, so random candles cost no branch mispredictions; the
+  // outputs are the same numbers TA-Lib's && chains give (0 is +0).
   for (let i = 2; i < n; i++) {
     const oi = o[i]!;
     const ci = c[i]!;
@@ -42,30 +48,33 @@ export function patternColumns(
     const li = l[i]!;
     const po = o[i - 1]!;
     const pc = c[i - 1]!;
-    const color = ci >= oi ? 1 : -1;
-    const pcolor = pc >= po ? 1 : -1;
-    const hit =
-      (color === 1 && pcolor === -1 && ((ci >= po && oi < pc) || (ci > po && oi <= pc))) ||
-      (color === -1 && pcolor === 1 && ((oi >= pc && ci < po) || (oi > pc && ci <= po)));
-    eng[i] = (!hit ? 0 : oi !== pc && ci !== po ? color * 100 : color * 80) * 0.01;
+    // Loaded unconditionally: a load reached only through a rare branch has
+    // no type feedback when V8 optimises the loop, and deoptimises it later.
+    const pl = l[i - 1]!;
+    const white = +(ci >= oi);
+    const prevWhite = +(pc >= po);
+    const bull = white & (prevWhite ^ 1) & ((+(ci >= po) & +(oi < pc)) | (+(ci > po) & +(oi <= pc)));
+    const bear = (white ^ 1) & prevWhite & ((+(oi >= pc) & +(ci < po)) | (+(oi > pc) & +(ci <= po)));
+    const bothEdges = +(oi !== pc) & +(ci !== po);
+    eng[i] = (bull - bear) * (80 + 20 * bothEdges) * 0.01;
     if (i < 10) continue;
     const body = Math.abs(ci - oi);
-    doji[i] = (body <= 0.1 * (dojiT / 10) ? 100 : 0) * 0.01;
+    doji[i] = +(body <= 0.1 * (dojiT / 10)) * 100 * 0.01;
     dojiT += hi - li - (h[i - 10]! - l[i - 10]!);
     if (i < 11) continue;
     const top = Math.max(ci, oi);
     const bottom = Math.min(ci, oi);
     const upper = hi - top;
     const lower = bottom - li;
-    const shortBody = body < 1.0 * (bodyT / 10);
+    const shortBody = +(body < 1.0 * (bodyT / 10));
     const veryShort = 0.1 * (shortT / 10);
     ham[i] =
-      (shortBody && lower > 1.0 * body && upper < veryShort && bottom <= l[i - 1]! + 0.2 * (nearT / 5) ? 100 : 0) *
-      0.01;
-    star[i] = (shortBody && upper > 1.0 * body && lower < veryShort && bottom > Math.max(po, pc) ? -100 : 0) * 0.01;
-    nearT += h[i - 1]! - l[i - 1]! - (h[i - 6]! - l[i - 6]!);
+      (shortBody & +(lower > 1.0 * body) & +(upper < veryShort) & +(bottom <= pl + 0.2 * (nearT / 5))) * 100 * 0.01;
+    star[i] =
+      (0 - (shortBody & +(upper > 1.0 * body) & +(lower < veryShort) & +(bottom > Math.max(po, pc))) * 100) * 0.01;
+    nearT += h[i - 1]! - pl - (h[i - 6]! - l[i - 6]!);
     bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
     shortT += hi - li - (h[i - 10]! - l[i - 10]!);
   }
-  return [eng, doji, ham, star];
+  return result;
 }
