@@ -43,7 +43,14 @@ export function thresholdPolicy(t: number): DecisionPolicy {
     decide: ({ event, predictions }) => {
       const v = predictions['ret']?.value ?? 0;
       const action = v > t ? 'BUY' : v < -t ? 'SELL' : 'HOLD';
-      return { symbol: event.symbol, timestamp: event.candle.timestamp, action, confidence: 0.8, predictions: { ret: v }, reasons: [`ret ${v}`] };
+      return {
+        symbol: event.symbol,
+        timestamp: event.candle.timestamp,
+        action,
+        confidence: 0.8,
+        predictions: { ret: v },
+        reasons: [`ret ${v}`],
+      };
     },
   };
 }
@@ -53,7 +60,8 @@ export function fractionGate(fraction: number): RiskGate {
   return {
     validate(intent, portfolio, market) {
       if (intent.side === 'sell') return { outcome: 'approve', intent, reasons: ['exit'], rules: [] };
-      if (portfolio.positions[intent.symbol]) return { outcome: 'reject', intent: null, reasons: ['already in position'], rules: ['one-position'] };
+      if (portfolio.positions[intent.symbol])
+        return { outcome: 'reject', intent: null, reasons: ['already in position'], rules: ['one-position'] };
       const amount = (portfolio.equity * fraction) / market.price;
       return { outcome: 'resize', intent: { ...intent, amount }, reasons: [`sized to ${fraction}`], rules: ['sizing'] };
     },
@@ -67,7 +75,10 @@ export class NextOpenBroker implements Broker {
   #positions: Record<string, { amount: number; entryPrice: number; openedAt: number; mark: number; high: number }> = {};
   #now = 0;
   #seq = 0;
-  constructor(cash: number, readonly fee = 0.001) {
+  constructor(
+    cash: number,
+    readonly fee = 0.001,
+  ) {
     this.#cash = cash;
   }
   onCandle(e: CandleEvent): Fill[] {
@@ -79,14 +90,31 @@ export class NextOpenBroker implements Broker {
       const pos = this.#positions[o.symbol];
       if (o.side === 'buy') {
         this.#cash -= o.amount * price + fee;
-        this.#positions[o.symbol] = { amount: o.amount, entryPrice: price, openedAt: e.candle.timestamp, mark: price, high: price };
+        this.#positions[o.symbol] = {
+          amount: o.amount,
+          entryPrice: price,
+          openedAt: e.candle.timestamp,
+          mark: price,
+          high: price,
+        };
       } else if (pos) {
         this.#cash += o.amount * price - fee;
         delete this.#positions[o.symbol];
       }
       o.status = 'filled';
       o.filled = o.amount;
-      fills.push({ orderId: o.id, clientOrderId: o.clientOrderId, symbol: o.symbol, side: o.side, amount: o.amount, price, fee, feeCurrency: 'BTC', timestamp: e.candle.timestamp, reason: o.reason });
+      fills.push({
+        orderId: o.id,
+        clientOrderId: o.clientOrderId,
+        symbol: o.symbol,
+        side: o.side,
+        amount: o.amount,
+        price,
+        fee,
+        feeCurrency: 'BTC',
+        timestamp: e.candle.timestamp,
+        reason: o.reason,
+      });
     }
     this.#pending = this.#pending.filter((p) => p.symbol !== e.symbol);
     const pos = this.#positions[e.symbol];
@@ -98,7 +126,18 @@ export class NextOpenBroker implements Broker {
   }
   async submit(intent: OrderIntent): Promise<Order> {
     const id = String(++this.#seq);
-    const order: Order = { id, clientOrderId: `c${id}`, symbol: intent.symbol, side: intent.side, type: 'market', amount: intent.amount ?? 0, status: 'open', filled: 0, timestamp: this.#now, reason: intent.reason };
+    const order: Order = {
+      id,
+      clientOrderId: `c${id}`,
+      symbol: intent.symbol,
+      side: intent.side,
+      type: 'market',
+      amount: intent.amount ?? 0,
+      status: 'open',
+      filled: 0,
+      timestamp: this.#now,
+      reason: intent.reason,
+    };
     this.#pending.push(order);
     return order;
   }
@@ -107,7 +146,14 @@ export class NextOpenBroker implements Broker {
     const positions: PortfolioSnapshot['positions'] = {};
     for (const [s, p] of Object.entries(this.#positions)) {
       equity += p.amount * p.mark;
-      (positions as Record<string, unknown>)[s] = { symbol: s, amount: p.amount, entryPrice: p.entryPrice, openedAt: p.openedAt, markPrice: p.mark, highWatermark: p.high };
+      (positions as Record<string, unknown>)[s] = {
+        symbol: s,
+        amount: p.amount,
+        entryPrice: p.entryPrice,
+        openedAt: p.openedAt,
+        markPrice: p.mark,
+        highWatermark: p.high,
+      };
     }
     return { timestamp: this.#now, cash: this.#cash, equity, positions };
   }

@@ -61,6 +61,7 @@ describe('createBot', () => {
       if (d.action !== 'HOLD') throw new Error(`listener bug on ${d.symbol}`);
     });
     bot.on(BOT_EVENTS.decision, () => later++);
+    // biome-ignore lint/nursery/noMisusedPromises: an async listener that rejects is exactly what this test feeds the runner
     bot.on(BOT_EVENTS.fill, async () => {
       throw new Error('async listener bug');
     });
@@ -146,7 +147,12 @@ describe('createBot', () => {
 describe('runBacktest', () => {
   it('replays real candles through the runner and accounts for every fill', async () => {
     const broker = new NextOpenBroker(1);
-    const result = await runBacktest({ ...parts({ broker }), series: { 'ETH/BTC': eth }, timeframe: '5m', startEquity: 1 });
+    const result = await runBacktest({
+      ...parts({ broker }),
+      series: { 'ETH/BTC': eth },
+      timeframe: '5m',
+      startEquity: 1,
+    });
     expect(result.candles).toBe(400);
     expect(result.errors).toEqual([]);
     expect(result.equity.value).toHaveLength(400);

@@ -95,6 +95,8 @@ describe('assertValidCandles', () => {
   it('allows gaps unless asked to reject them', () => {
     const s = loadShared('GAPPY_BTC-1m.json');
     expect(assertValidCandles(s, { timeframe: '1m' }).gaps).toHaveLength(538);
-    expect(() => assertValidCandles(s, { timeframe: '1m', rejectGaps: true })).toThrowError(/^Gap: \d+ candle\(s\) missing from .* \(538 gaps\)$/);
+    expect(() => assertValidCandles(s, { timeframe: '1m', rejectGaps: true })).toThrowError(
+      /^Gap: \d+ candle\(s\) missing from .* \(538 gaps\)$/,
+    );
   });
 });

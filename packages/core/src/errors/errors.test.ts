@@ -9,7 +9,11 @@ import { toSextantError } from './toSextantError.js';
 describe('SextantError', () => {
   it('carries code, retryable, cause and details', () => {
     const cause = new Error('socket hang up');
-    const e = new SextantError('NETWORK', 'GET /api/v3/klines failed', { retryable: true, cause, details: { url: '/x' } });
+    const e = new SextantError('NETWORK', 'GET /api/v3/klines failed', {
+      retryable: true,
+      cause,
+      details: { url: '/x' },
+    });
     expect(e).toBeInstanceOf(Error);
     expect(e.name).toBe('SextantError');
     expect(e.code).toBe('NETWORK');
