@@ -46,18 +46,21 @@ export function candlePattern(series: CandleSeries, name: CandlePatternName): Fl
 // Batch loops in TA-Lib's own shape (same running totals, same order as the
 // streaming step in candlePatternStep.ts, which the contract test pins).
 
+// Branch-free where the data is random: each test becomes 0 or 1
+// (`+(a < b)`), combined with `&`, so candles cost no branch mispredictions;
+// the outputs are the numbers TA-Lib's && chains give (0 is +0).
+
 function engulfing(o: Float64Array, c: Float64Array, out: Float64Array): void {
   for (let i = 2; i < out.length; i++) {
     const oi = o[i]!;
     const ci = c[i]!;
     const po = o[i - 1]!;
     const pc = c[i - 1]!;
-    const color = ci >= oi ? 1 : -1;
-    const pcolor = pc >= po ? 1 : -1;
-    const hit =
-      (color === 1 && pcolor === -1 && ((ci >= po && oi < pc) || (ci > po && oi <= pc))) ||
-      (color === -1 && pcolor === 1 && ((oi >= pc && ci < po) || (oi > pc && ci <= po)));
-    out[i] = !hit ? 0 : oi !== pc && ci !== po ? color * 100 : color * 80;
+    const white = +(ci >= oi);
+    const prevWhite = +(pc >= po);
+    const bull = white & (prevWhite ^ 1) & ((+(ci >= po) & +(oi < pc)) | (+(ci > po) & +(oi <= pc)));
+    const bear = (white ^ 1) & prevWhite & ((+(oi >= pc) & +(ci < po)) | (+(oi > pc) & +(ci <= po)));
+    out[i] = (bull - bear) * (80 + 20 * (+(oi !== pc) & +(ci !== po)));
   }
 }
 
@@ -65,7 +68,7 @@ function doji(o: Float64Array, h: Float64Array, l: Float64Array, c: Float64Array
   let total = 0;
   for (let i = 0; i < 10 && i < out.length; i++) total += h[i]! - l[i]!;
   for (let i = 10; i < out.length; i++) {
-    out[i] = Math.abs(c[i]! - o[i]!) <= 0.1 * (total / 10) ? 100 : 0;
+    out[i] = +(Math.abs(c[i]! - o[i]!) <= 0.1 * (total / 10)) * 100;
     total += h[i]! - l[i]! - (h[i - 10]! - l[i - 10]!);
   }
 }
@@ -92,21 +95,19 @@ function hammerOrStar(
     const ci = c[i]!;
     const hi = h[i]!;
     const li = l[i]!;
+    const pl = l[i - 1]!;
     const body = Math.abs(ci - oi);
+    const bottom = Math.min(ci, oi);
     const upper = hi - Math.max(ci, oi);
-    const lower = Math.min(ci, oi) - li;
+    const lower = bottom - li;
+    const shortBody = +(body < 1.0 * (bodyT / 10));
+    const veryShort = 0.1 * (shortT / 10);
     if (hammer) {
-      out[i] =
-        body < 1.0 * (bodyT / 10) &&
-        lower > 1.0 * body &&
-        upper < 0.1 * (shortT / 10) &&
-        Math.min(ci, oi) <= l[i - 1]! + 0.2 * (nearT / 5)
-          ? 100
-          : 0;
-      nearT += h[i - 1]! - l[i - 1]! - (h[i - 6]! - l[i - 6]!);
+      out[i] = (shortBody & +(lower > 1.0 * body) & +(upper < veryShort) & +(bottom <= pl + 0.2 * (nearT / 5))) * 100;
+      nearT += h[i - 1]! - pl - (h[i - 6]! - l[i - 6]!);
     } else {
-      const gapUp = Math.min(oi, ci) > Math.max(o[i - 1]!, c[i - 1]!);
-      out[i] = body < 1.0 * (bodyT / 10) && upper > 1.0 * body && lower < 0.1 * (shortT / 10) && gapUp ? -100 : 0;
+      const gapUp = +(bottom > Math.max(o[i - 1]!, c[i - 1]!));
+      out[i] = 0 - (shortBody & +(upper > 1.0 * body) & +(lower < veryShort) & gapUp) * 100;
     }
     bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
     shortT += hi - li - (h[i - 10]! - l[i - 10]!);
