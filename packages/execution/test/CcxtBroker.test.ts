@@ -68,6 +68,11 @@ describe('CcxtBroker against ccxt.binance and the fake exchange', () => {
     expect(broker.ledger.cash.toNumber()).toBe(orders.balances['BTC']);
     expect(broker.portfolio().positions['ETH/BTC']?.amount).toBe(1);
     expect(journal.history(order.clientOrderId).map((h) => h.status)).toEqual(['pending', 'filled']);
+    // The watermark for trailing stops follows candle highs after entry.
+    const high = fills[0]?.price as number;
+    const up = event(2);
+    await broker.onCandle({ ...up, candle: { ...up.candle, high: high * 1.5, close: high * 1.2 } });
+    expect(broker.portfolio().positions['ETH/BTC']?.highWatermark).toBe(high * 1.5);
   });
 
   it('a create that times out after the exchange accepted it never leads to a second live order', async () => {

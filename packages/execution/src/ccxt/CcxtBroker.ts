@@ -106,6 +106,7 @@ export class CcxtBroker implements Broker {
   #pendingFills: Fill[] = [];
   #perCandle = new Map<string, { placedAt: number; n: number }>();
   #marks: Record<string, number> = {};
+  #highs: Record<string, number> = {};
   #now = 0;
 
   /** @throws InvalidArgumentError when the prefix has characters exchanges refuse */
@@ -194,6 +195,11 @@ export class CcxtBroker implements Broker {
   async onCandle(event: CandleEvent): Promise<Fill[]> {
     this.#requireStarted();
     this.#marks[event.symbol] = event.candle.close;
+    const held = this.ledger.position(event.symbol);
+    const high = this.#highs[event.symbol];
+    if (held && high !== undefined && event.candle.timestamp >= held.openedAt && event.candle.high > high) {
+      this.#highs[event.symbol] = event.candle.high;
+    }
     this.#now = Math.max(this.#now, event.candle.timestamp + timeframeToMs(event.timeframe));
     for (const o of this.journal.live(event.symbol)) await this.#resolve(o);
     const fills = this.#pendingFills;
@@ -298,7 +304,7 @@ export class CcxtBroker implements Broker {
         entryPrice,
         openedAt: p.openedAt,
         markPrice,
-        highWatermark: Math.max(markPrice, entryPrice),
+        highWatermark: Math.max(this.#highs[p.symbol] ?? entryPrice, entryPrice, markPrice),
       };
     }
     return { timestamp: this.#now, cash: ledger.cash.toNumber(), equity, positions };
@@ -413,6 +419,9 @@ export class CcxtBroker implements Broker {
     this.ledger.apply(fill);
     this.journal.recordFill(fill);
     this.#pendingFills.push(fill);
+    // Highest price since entry, for trailing stops: from entry fills, then candle highs.
+    if (!this.ledger.position(fill.symbol)) delete this.#highs[fill.symbol];
+    else if (fill.side === 'buy') this.#highs[fill.symbol] = Math.max(this.#highs[fill.symbol] ?? 0, fill.price);
   }
 
   #fromCcxt(x: CcxtOrder, prev: Order | undefined): Order {
