@@ -72,4 +72,40 @@ describe('kernel arguments', () => {
     expect(F.sma(new Float64Array(0), 3).length).toBe(0);
     expect(F.obv(new Float64Array(0), new Float64Array(0)).length).toBe(0);
   });
+
+  it('gives every candlestick pattern its exact warm-up on series around the lookback, equal to the streaming twin', () => {
+    const lookbacks = {
+      engulfing: 2,
+      doji: 10,
+      hammer: 11,
+      shootingStar: 11,
+      harami: 11,
+      morningStar: 12,
+      eveningStar: 12,
+      threeBlackCrows: 13,
+    } as const;
+    for (const [name, lookback] of Object.entries(lookbacks) as [F.CandlePatternName, number][]) {
+      for (const n of [0, 1, lookback - 1, lookback, lookback + 1, lookback + 5]) {
+        const open = Array.from({ length: n }, (_, i) => 10 + Math.sin(i) * 2);
+        const close = Array.from({ length: n }, (_, i) => 10 + Math.cos(i * 1.3) * 2);
+        const series = createCandleSeries({
+          timestamp: Array.from({ length: n }, (_, i) => i * 60_000),
+          open,
+          high: open.map((o, i) => Math.max(o, close[i]!) + 0.5),
+          low: open.map((o, i) => Math.min(o, close[i]!) - 0.5),
+          close,
+          volume: open.map(() => 1),
+        });
+        const out = F.candlePattern(series, name);
+        expect(out.length).toBe(n);
+        const warm = Array.from(out).findIndex((x) => !Number.isNaN(x));
+        expect(warm === -1 ? n : warm, `${name} on ${n} candles`).toBe(Math.min(n, lookback));
+        const twin = new F.CandlePattern(name);
+        for (let i = 0; i < n; i++) {
+          twin.add({ open: series.open[i]!, high: series.high[i]!, low: series.low[i]!, close: series.close[i]! });
+          expect(Object.is(twin.value, out[i]), `${name} candle ${i} of ${n}`).toBe(true);
+        }
+      }
+    }
+  });
 });

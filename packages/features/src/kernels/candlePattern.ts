@@ -1,5 +1,6 @@
 import { type CandleSeries, InvalidArgumentError } from '@sextant/core';
-import { type CandlePatternName, PATTERNS, patternState, patternStep } from '../internal/candlePatternStep.js';
+import { type CandlePatternName, PATTERNS } from '../internal/candlePatternStep.js';
+import { haramiInto, starInto, threeBlackCrowsInto } from '../internal/multiCandleLoops.js';
 
 /**
  * Candlestick pattern recognition, exact to TA-Lib's `CDLENGULFING`,
@@ -35,11 +36,9 @@ export function candlePattern(series: CandleSeries, name: CandlePatternName): Fl
   if (name === 'engulfing') engulfing(o, c, out);
   else if (name === 'doji') doji(o, h, l, c, out);
   else if (name === 'hammer' || name === 'shootingStar') hammerOrStar(o, h, l, c, out, name === 'hammer');
-  else {
-    // Multi-candle patterns: driven through the streaming twin's step, so both agree by construction.
-    const st = patternState();
-    for (let i = 0; i < n; i++) out[i] = patternStep(name, st, o[i]!, h[i]!, l[i]!, c[i]!, i);
-  }
+  else if (name === 'morningStar' || name === 'eveningStar') starInto(o, c, out, name === 'morningStar');
+  else if (name === 'harami') haramiInto(o, c, out);
+  else threeBlackCrowsInto(o, h, l, c, out);
   return out;
 }
 

@@ -1,0 +1,134 @@
+/**
+ * Batch loops of the multi-candle patterns, in the shape of their TA-Lib
+ * sources (ta_CDLMORNINGSTAR.c, ta_CDLEVENINGSTAR.c, ta_CDLHARAMI.c,
+ * ta_CDL3BLACKCROWS.c): the same running totals with the same trailing
+ * indices, updated after each candle, with TA-Lib's default candle settings
+ * (BodyLong and BodyShort: real body over 10 candles, factor 1;
+ * ShadowVeryShort: high-low over 10, factor 0.1). Each writes `out` from its
+ * lookback on; the caller fills the warm-up with NaN. The streaming step in
+ * candlePatternStep.ts computes the same numbers (contract-tested).
+ */
+
+const body = (o: Float64Array, c: Float64Array, i: number): number => Math.abs(c[i]! - o[i]!);
+
+/** CDLMORNINGSTAR (`morning` true, +100) or CDLEVENINGSTAR (-100), penetration 0.3; lookback 12. */
+export function starInto(o: Float64Array, c: Float64Array, out: Float64Array, morning: boolean): void {
+  const n = out.length;
+  if (n <= 12) return;
+  const pen = 0.3;
+  let tLong = 0;
+  let tShort = 0;
+  let tShort2 = 0;
+  for (let k = 0; k < 10; k++) tLong += body(o, c, k);
+  for (let k = 1; k < 11; k++) {
+    tShort += body(o, c, k);
+    tShort2 += body(o, c, k + 1);
+  }
+  const first = morning ? -1 : 1;
+  for (let i = 12; i < n; i++) {
+    const o2 = o[i - 2]!;
+    const c2 = c[i - 2]!;
+    const o1 = o[i - 1]!;
+    const c1 = c[i - 1]!;
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const b2 = Math.abs(c2 - o2);
+    const b1 = Math.abs(c1 - o1);
+    const b0 = Math.abs(ci - oi);
+    const gap = morning ? Math.max(o1, c1) < Math.min(o2, c2) : Math.min(o1, c1) > Math.max(o2, c2);
+    const within = morning ? ci > c2 + b2 * pen : ci < c2 - b2 * pen;
+    out[i] =
+      b2 > tLong / 10 &&
+      (c2 >= o2 ? 1 : -1) === first &&
+      b1 <= tShort / 10 &&
+      gap &&
+      b0 > tShort2 / 10 &&
+      (ci >= oi ? 1 : -1) === -first &&
+      within
+        ? -first * 100
+        : 0;
+    tLong += b2 - body(o, c, i - 12);
+    tShort += b1 - body(o, c, i - 11);
+    tShort2 += b0 - body(o, c, i - 10);
+  }
+}
+
+/** CDLHARAMI: +-100, +-80 when a body edge is shared; lookback 11. */
+export function haramiInto(o: Float64Array, c: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  if (n <= 11) return;
+  let tLong = 0;
+  let tShort = 0;
+  for (let k = 0; k < 10; k++) tLong += body(o, c, k);
+  for (let k = 1; k < 11; k++) tShort += body(o, c, k);
+  for (let i = 11; i < n; i++) {
+    const o1 = o[i - 1]!;
+    const c1 = c[i - 1]!;
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const b1 = Math.abs(c1 - o1);
+    const b0 = Math.abs(ci - oi);
+    let r = 0;
+    if (b1 > tLong / 10 && b0 <= tShort / 10) {
+      const top = Math.max(ci, oi);
+      const bottom = Math.min(ci, oi);
+      const pTop = Math.max(c1, o1);
+      const pBottom = Math.min(c1, o1);
+      const color1 = c1 >= o1 ? 1 : -1;
+      if (top < pTop && bottom > pBottom) r = -color1 * 100;
+      else if (top <= pTop && bottom >= pBottom) r = -color1 * 80;
+    }
+    out[i] = r;
+    tLong += b1 - body(o, c, i - 11);
+    tShort += b0 - body(o, c, i - 10);
+  }
+}
+
+/** CDL3BLACKCROWS: -100; lookback 13. */
+export function threeBlackCrowsInto(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+): void {
+  const n = out.length;
+  if (n <= 13) return;
+  const hl = (i: number) => h[i]! - l[i]!;
+  let t2 = 0;
+  let t1 = 0;
+  let t0 = 0;
+  for (let k = 3; k < 13; k++) {
+    t2 += hl(k - 2);
+    t1 += hl(k - 1);
+    t0 += hl(k);
+  }
+  for (let i = 13; i < n; i++) {
+    const o2 = o[i - 2]!;
+    const c2 = c[i - 2]!;
+    const o1 = o[i - 1]!;
+    const c1 = c[i - 1]!;
+    const oi = o[i]!;
+    const ci = c[i]!;
+    out[i] =
+      c[i - 3]! >= o[i - 3]! &&
+      c2 < o2 &&
+      c2 - l[i - 2]! < 0.1 * (t2 / 10) &&
+      c1 < o1 &&
+      c1 - l[i - 1]! < 0.1 * (t1 / 10) &&
+      ci < oi &&
+      ci - l[i]! < 0.1 * (t0 / 10) &&
+      o1 < o2 &&
+      o1 > c2 &&
+      oi < o1 &&
+      oi > c1 &&
+      h[i - 3]! > c2 &&
+      c2 > c1 &&
+      c1 > ci
+        ? -100
+        : 0;
+    t2 += hl(i - 2) - hl(i - 12);
+    t1 += hl(i - 1) - hl(i - 11);
+    t0 += hl(i) - hl(i - 10);
+  }
+}
