@@ -1,3 +1,4 @@
+import { floatKey } from './floatKey.js';
 import type { TreeArrays } from './TreeArrays.type.js';
 
 /** Largest padded depth: `2^depth` leaves per tree. */
@@ -189,15 +190,4 @@ export class PerfectTrees {
 /** 1 when `a >= b` for int32 `a`, `b`, without a branch or overflow. */
 function ge(a: number, b: number): number {
   return (((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1;
-}
-
-/**
- * An int32 whose order matches float32 order for non-NaN values, from the
- * float's bits (-0 is mapped to +0, as `-0 >= 0` in float comparison).
- *
- * @param bits - the float32's bits as an int32
- * @returns the order key
- */
-export function floatKey(bits: number): number {
-  return bits === -2147483648 ? 0 : bits ^ ((bits >> 31) & 0x7fffffff);
 }

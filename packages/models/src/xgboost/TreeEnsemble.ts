@@ -1,5 +1,6 @@
 import type { Matrix } from '../data/Matrix.type.js';
-import { floatKey, PerfectTrees } from './PerfectTrees.js';
+import { floatKey } from './floatKey.js';
+import { PerfectTrees } from './PerfectTrees.js';
 import type { TreeArrays } from './TreeArrays.type.js';
 import { XGBOOST_OBJECTIVES, type XGBoostObjective } from './XGBOOST_OBJECTIVES.js';
 

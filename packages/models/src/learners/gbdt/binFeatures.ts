@@ -1,4 +1,5 @@
 import type { Matrix } from '../../data/Matrix.type.js';
+import { floatKey } from '../../xgboost/floatKey.js';
 
 /** Bin index marking a missing (NaN) value. */
 export const MISSING_BIN = 255;
@@ -48,30 +49,44 @@ export function computeCuts(m: Matrix, maxBin: number): Float32Array[] {
 
 /** Bin a matrix (either layout) with given cuts. */
 export function binFeatures(m: Matrix, cuts: Float32Array[]): BinnedFeatures {
-  const { rows, cols } = m;
+  const { rows, cols, data } = m;
   const bins = new Uint8Array(rows * cols);
   const f32 = new Float32Array(1);
+  const i32 = new Int32Array(f32.buffer);
+  const rowMajor = m.layout === 'row';
   for (let c = 0; c < cols; c++) {
+    // Cuts as float32 order keys, so the search compares integers without branches.
     const cut = cuts[c]!;
-    for (let r = 0; r < rows; r++) {
-      const v = m.layout === 'col' ? m.data[c * rows + r]! : m.data[r * cols + c]!;
+    const key = Int32Array.from(new Int32Array(cut.buffer, cut.byteOffset, cut.length), floatKey);
+    const len = key.length;
+    const stride = rowMajor ? cols : 1;
+    let at = rowMajor ? c : c * rows;
+    for (let r = 0; r < rows; r++, at += stride) {
+      const v = data[at]!;
       if (Number.isNaN(v)) {
         bins[c * rows + r] = MISSING_BIN;
         continue;
       }
+      if (len === 0) continue;
       f32[0] = v;
-      const x = f32[0]!;
-      let lo = 0;
-      let hi = cut.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cut[mid]! <= x) lo = mid + 1;
-        else hi = mid;
+      const x = floatKey(i32[0]!);
+      // Number of cuts <= x: the last index whose cut is <= x, plus one.
+      let base = 0;
+      let n = len;
+      while (n > 1) {
+        const half = n >> 1;
+        base += half * ge(x, key[base + half]!);
+        n -= half;
       }
-      bins[c * rows + r] = lo;
+      bins[c * rows + r] = base + ge(x, key[base]!);
     }
   }
   return { bins, rows, cols, cuts };
+}
+
+/** 1 when int32 `a >= b`, without a branch or overflow. */
+function ge(a: number, b: number): number {
+  return (((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1;
 }
 
 /** Add row-major histogram offsets (`f * 512 + 2 * bin`) for fast row-wise histogram building. */

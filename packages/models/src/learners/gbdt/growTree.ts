@@ -330,11 +330,17 @@ function partition(
   let l = start;
   let r = 0;
   const col = bins.subarray(f * n, (f + 1) * n);
+  const dl = defaultLeft ? 1 : 0;
+  // Branch-free: write the row to both sides and advance one (l <= i, so rowIdx is rewritten behind the reads).
   for (let i = start; i < end; i++) {
     const row = rowIdx[i]!;
     const b = col[row]!;
-    if (b === MISSING_BIN ? defaultLeft : b <= bin) rowIdx[l++] = row;
-    else scratch[r++] = row;
+    // b <= bin for real bins (bin < MISSING_BIN, so a missing row never passes), or missing and default left.
+    const left = (((bin - b) >>> 31) ^ 1) | ((((b ^ MISSING_BIN) - 1) >>> 31) & dl);
+    rowIdx[l] = row;
+    scratch[r] = row;
+    l += left;
+    r += left ^ 1;
   }
   rowIdx.set(scratch.subarray(0, r), l);
   return l;
