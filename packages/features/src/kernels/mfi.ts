@@ -30,6 +30,22 @@ export function mfi(
   const n = assertSameLength('mfi', { high, low, close, volume });
   const out = nanArray(n, period);
   if (n <= period) return out;
+  mfiInto(high, low, close, volume, period, out);
+  return out;
+}
+
+// The loop lives in its own function with no calls before it: V8 optimises
+// it cleanly on every call (a kernel whose prologue calls helpers keeps
+// deoptimising back into the interpreter on its first calls).
+function mfiInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  period: number,
+  out: Float64Array,
+): void {
+  const n = close.length;
   const posR = new Float64Array(period);
   const negR = new Float64Array(period);
   let pos = 0;
@@ -45,23 +61,27 @@ export function mfi(
     const d = tp - prev;
     prev = tp;
     tp *= volume[i]!;
-    if (d < 0) {
-      negR[slot] = tp;
-      neg += tp;
-      posR[slot] = 0.0;
-    } else if (d > 0) {
-      posR[slot] = tp;
-      pos += tp;
-      negR[slot] = 0.0;
+    // Branch-free on the direction (random on market data): the flow goes to
+    // the positive or negative side multiplied by 1 or 0, and adding 0 leaves
+    // a sum unchanged, so the totals are TA-Lib's. Only a non-finite flow
+    // (where x * 0 is NaN) takes TA-Lib's branches literally.
+    let pv: number;
+    let nv: number;
+    if (tp - tp === 0) {
+      pv = tp * +(d > 0);
+      nv = tp * +(d < 0);
     } else {
-      posR[slot] = 0.0;
-      negR[slot] = 0.0;
+      pv = d > 0 ? tp : 0.0;
+      nv = d < 0 ? tp : 0.0;
     }
+    posR[slot] = pv;
+    negR[slot] = nv;
+    pos += pv;
+    neg += nv;
     if (++slot === period) slot = 0;
     if (i >= period) {
       const s = pos + neg;
       out[i] = s < 1.0 ? 0.0 : 100.0 * (pos / s);
     }
   }
-  return out;
 }
