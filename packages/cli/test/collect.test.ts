@@ -82,7 +82,7 @@ describe('sextant collect (subprocess against the fake exchange)', () => {
     expect(run.stderr).toContain('--since must be an ISO-8601 time like 2024-01-01, got "yesterday-ish"');
   });
 
-  it('exits 6 with a network error when the exchange is down', async () => {
+  it('exits 6 with a network error when the exchange is down, without the key in the error', async () => {
     const cfg = JSON.parse(await readFile(join(dir, 'sextant.json'), 'utf8')) as Record<string, unknown>;
     await writeFile(
       join(dir, 'down.json'),
@@ -90,9 +90,16 @@ describe('sextant collect (subprocess against the fake exchange)', () => {
     );
     const run = await runSextant(
       ['--config', 'down.json', 'collect', '--since', '2018-01-11', '--symbols', 'ETH/BTC', '--retries', '0'],
-      { cwd: dir },
+      { cwd: dir, env: { SEXTANT_BINANCE_API_KEY: CANARY, SEXTANT_BINANCE_API_SECRET: `${CANARY}-secret` } },
     );
     expect(run.code).toBe(EXIT_CODES.NETWORK);
     expect(run.stderr).toContain('sextant:');
+    expect(run.stderr + run.stdout).not.toContain(CANARY);
+    const json = await runSextant(
+      ['--json', '--config', 'down.json', 'collect', '--since', '2018-01-11', '--symbols', 'ETH/BTC', '--retries', '0'],
+      { cwd: dir, env: { SEXTANT_BINANCE_API_KEY: CANARY } },
+    );
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { exitCode: EXIT_CODES.NETWORK } });
+    expect(json.stdout + json.stderr).not.toContain(CANARY);
   });
 });

@@ -78,8 +78,7 @@ export function registerCollectCommand(program: Command, context: () => CliConte
             : { symbol: o.request.symbol, ok: false as const, error: o.error.message, code: o.error.code },
       );
       const failed = outcomes.filter((o) => o !== undefined && !o.ok);
-      ctx.result(
-        { ok: failed.length === 0, exchange: run.exchange, dataRoot: run.dataRoot, markets: rows, usage },
+      const text =
         formatTable(
           ['market', 'collected', 'pages', 'from (UTC)', 'to (UTC)', 'gaps', 'retries', 'status'],
           rows.map((r) =>
@@ -96,16 +95,19 @@ export function registerCollectCommand(program: Command, context: () => CliConte
                 ]
               : [r.symbol, '-', '-', '-', '-', '-', '-', `failed: ${r.error}`],
           ),
-        ) + `\n\nDataset: ${run.dataRoot}`,
-      );
+        ) + `\n\nDataset: ${run.dataRoot}`;
+      if (failed.length === 0) {
+        ctx.result({ ok: true, exchange: run.exchange, dataRoot: run.dataRoot, markets: rows, usage }, text);
+      } else {
+        // One document under --json: the error, with every market's outcome in its details.
+        ctx.say(text);
+      }
       const first = failed[0];
       if (first !== undefined && !first.ok) {
         throw new CliError(
           first.error.code,
           `${failed.length} of ${outcomes.length} markets failed; first: ${first.error.message}`,
-          {
-            cause: first.error,
-          },
+          { cause: first.error, details: { exchange: run.exchange, markets: rows } },
         );
       }
     });

@@ -52,19 +52,27 @@ export function registerPaperCommand(program: Command, context: () => CliContext
         ...(flags.from === undefined ? {} : { from: flags.from }),
       });
       const s = summary.snapshot;
-      ctx.result(
-        { ok: summary.exitCode === EXIT_CODES.OK, ...summary },
-        [
-          `Paper bot ${summary.reason}: ${s.cycles} candles, ${s.orders} orders, ${s.fills} fills, ${s.errors} errors.`,
-          `Equity ${formatNumber(s.equity, 6)} ${s.quoteCurrency} (${formatPercent(s.equity / s.startEquity - 1)}), ` +
-            `${s.positions.length} open position(s), trading state ${s.tradingState}. State: ${run.stateDb}`,
-        ].join('\n'),
-      );
+      const text = [
+        `Paper bot ${summary.reason}: ${s.cycles} candles, ${s.orders} orders, ${s.fills} fills, ${s.errors} errors.`,
+        `Equity ${formatNumber(s.equity, 6)} ${s.quoteCurrency} (${formatPercent(s.equity / s.startEquity - 1)}), ` +
+          `${s.positions.length} open position(s), trading state ${s.tradingState}. State: ${run.stateDb}`,
+      ].join('\n');
       if (summary.exitCode === EXIT_CODES.HALTED) {
-        throw new CliError('RISK_REJECTED', 'Kill switch engaged: positions closed, trading halted', {
-          exitCode: EXIT_CODES.HALTED,
-        });
+        // One document under --json: the error, with the run's summary in its details.
+        ctx.say(text);
+        throw new CliError(
+          'RISK_REJECTED',
+          `Kill switch engaged: positions closed, trading halted (${summary.reason})`,
+          {
+            exitCode: EXIT_CODES.HALTED,
+            details: { ...summary },
+          },
+        );
       }
+      ctx.result(
+        { ok: summary.exitCode === EXIT_CODES.OK || summary.exitCode === EXIT_CODES.INTERRUPTED, ...summary },
+        text,
+      );
     });
 }
 

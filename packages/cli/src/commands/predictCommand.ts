@@ -77,7 +77,7 @@ export function registerPredictCommand(program: Command, context: () => CliConte
           exitCode: EXIT_CODES.DATA,
         });
       }
-      const p = createPredictor(model, { name: `ret_${horizon}`, horizonMs }).predict(row, {
+      const p = await createPredictor(model, { name: `ret_${horizon}`, horizonMs }).predict(row, {
         symbol,
         timeframe: config.timeframe,
         candle,

@@ -17,7 +17,7 @@ export function routeBySymbol(
   return {
     name,
     horizonMs,
-    predict(features: Float64Array, event: CandleEvent): Prediction {
+    predict(features: Float64Array, event: CandleEvent): Prediction | Promise<Prediction> {
       const p = bySymbol[event.symbol];
       if (p === undefined) throw new InvalidArgumentError(`No model for market "${event.symbol}"`);
       return p.predict(features, event);
