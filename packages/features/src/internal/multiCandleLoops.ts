@@ -94,14 +94,13 @@ export function threeBlackCrowsInto(
 ): void {
   const n = out.length;
   if (n <= 13) return;
-  const hl = (i: number) => h[i]! - l[i]!;
   let t2 = 0;
   let t1 = 0;
   let t0 = 0;
   for (let k = 3; k < 13; k++) {
-    t2 += hl(k - 2);
-    t1 += hl(k - 1);
-    t0 += hl(k);
+    t2 += h[k - 2]! - l[k - 2]!;
+    t1 += h[k - 1]! - l[k - 1]!;
+    t0 += h[k]! - l[k]!;
   }
   for (let i = 13; i < n; i++) {
     const o2 = o[i - 2]!;
@@ -110,14 +109,17 @@ export function threeBlackCrowsInto(
     const c1 = c[i - 1]!;
     const oi = o[i]!;
     const ci = c[i]!;
+    const l2 = l[i - 2]!;
+    const l1 = l[i - 1]!;
+    const li = l[i]!;
+    // The colours first, combined without branches (random on market data):
+    // the rest is evaluated only for white-black-black-black runs.
+    const colours = +(c[i - 3]! >= o[i - 3]!) & +(c2 < o2) & +(c1 < o1) & +(ci < oi);
     out[i] =
-      c[i - 3]! >= o[i - 3]! &&
-      c2 < o2 &&
-      c2 - l[i - 2]! < 0.1 * (t2 / 10) &&
-      c1 < o1 &&
-      c1 - l[i - 1]! < 0.1 * (t1 / 10) &&
-      ci < oi &&
-      ci - l[i]! < 0.1 * (t0 / 10) &&
+      colours === 1 &&
+      c2 - l2 < 0.1 * (t2 / 10) &&
+      c1 - l1 < 0.1 * (t1 / 10) &&
+      ci - li < 0.1 * (t0 / 10) &&
       o1 < o2 &&
       o1 > c2 &&
       oi < o1 &&
@@ -127,8 +129,8 @@ export function threeBlackCrowsInto(
       c1 > ci
         ? -100
         : 0;
-    t2 += hl(i - 2) - hl(i - 12);
-    t1 += hl(i - 1) - hl(i - 11);
-    t0 += hl(i) - hl(i - 10);
+    t2 += h[i - 2]! - l2 - (h[i - 12]! - l[i - 12]!);
+    t1 += h[i - 1]! - l1 - (h[i - 11]! - l[i - 11]!);
+    t0 += h[i]! - li - (h[i - 10]! - l[i - 10]!);
   }
 }

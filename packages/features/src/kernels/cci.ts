@@ -26,10 +26,11 @@ export function cci(high: Float64Array, low: Float64Array, close: Float64Array, 
   const n = assertSameLength('cci', { high, low, close });
   const out = nanArray(n, period - 1);
   const ring = new Float64Array(period);
+  let slot = 0; // i % period, without a division per candle
   for (let i = 0; i < n; i++) {
     const tp = (high[i]! + low[i]! + close[i]!) / 3;
-    const slot = i % period;
     ring[slot] = tp;
+    if (++slot === period) slot = 0;
     if (i < period - 1) continue;
     out[i] = cciWindow(ring, period, tp);
   }
