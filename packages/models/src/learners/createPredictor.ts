@@ -1,4 +1,4 @@
-import type { CandleEvent, Prediction, Predictor } from '@sextant/core';
+import type { CandleEvent, Prediction, SyncPredictor } from '@sextant/core';
 import { InvalidArgumentError } from '@sextant/core';
 import type { Model } from '../Model.type.js';
 
@@ -30,7 +30,7 @@ interface FastModel extends Model {
  *
  * @param model - a trained model (any learner, a loaded xgboost/LightGBM model, an ensemble)
  * @param options - name, horizonMs, confidence hook
- * @returns the predictor
+ * @returns the predictor; its `predict` answers synchronously (core's `SyncPredictor`)
  * @throws InvalidArgumentError when `name` is empty or `horizonMs` is not a positive number
  * @example
  * ```ts
@@ -40,7 +40,7 @@ interface FastModel extends Model {
  * // createBot({ ..., models: [predictor] })
  * ```
  */
-export function createPredictor(model: Model, options: CreatePredictorOptions): Predictor {
+export function createPredictor(model: Model, options: CreatePredictorOptions): SyncPredictor {
   const { name, horizonMs, confidence } = options;
   if (typeof name !== 'string' || name.length === 0) {
     throw new InvalidArgumentError(`Predictor name must be a non-empty string, got ${JSON.stringify(name)}`);

@@ -8,11 +8,10 @@ import type { OnnxModel } from './OnnxModel.js';
 export type CreateOnnxPredictorOptions = CreatePredictorOptions;
 
 /**
- * Core's `Predictor` port with an asynchronous `predict`, as an ONNX model
- * runs in onnxruntime's native thread. The bot runner awaits it (core's
- * `Predictor.predict` may return `Prediction | Promise<Prediction>`).
+ * Core's `Predictor` port answered asynchronously, as an ONNX model runs in
+ * onnxruntime's native thread; the bot runner awaits it.
  */
-export interface OnnxPredictor extends Omit<Predictor, 'predict'> {
+export interface OnnxPredictor extends Predictor {
   /**
    * Predict from one feature row (for a sequence model, the newest row of its series).
    *

@@ -5,7 +5,7 @@
  * a plain float32 tree walk for the TreeEnsembleRegressor).
  */
 import { readFileSync } from 'node:fs';
-import type { CandleEvent } from '@sextant/core';
+import type { CandleEvent, Predictor } from '@sextant/core';
 import { isSextantError } from '@sextant/core';
 import { createOnnxPredictor, OnnxModel } from '@sextant/models/onnx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('createOnnxPredictor: tabular TreeEnsembleRegressor', () => {
 
   it('predicts each row as the generating script recorded, with name and horizon', async () => {
     const p = createOnnxPredictor(model, { name: 'ret_10m', horizonMs: 600_000 });
+    const port: Predictor = p; // plugs into createBot's models as is
+    expect(port.name).toBe('ret_10m');
     expect(p.name).toBe('ret_10m');
     expect(p.horizonMs).toBe(600_000);
     for (let i = 0; i < 10; i++) {
