@@ -37,6 +37,22 @@ export function adx(high: Float64Array, low: Float64Array, close: Float64Array, 
   const plusDI = nanArray(n, period);
   const minusDI = nanArray(n, period);
   if (n <= period) return { adx: out, plusDI, minusDI };
+  adxInto(high, low, close, period, out, plusDI, minusDI);
+  return { adx: out, plusDI, minusDI };
+}
+
+// The loop lives in its own function with no calls before it, so V8
+// optimises it with full type feedback (see mfi.ts).
+function adxInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  out: Float64Array,
+  plusDI: Float64Array,
+  minusDI: Float64Array,
+): void {
+  const n = close.length;
   let prevH = high[0]!;
   let prevL = low[0]!;
   let prevC = close[0]!;
@@ -59,16 +75,30 @@ export function adx(high: Float64Array, low: Float64Array, close: Float64Array, 
     t2 = Math.abs(l - prevC);
     if (t2 > t) t = t2;
     prevC = close[i]!;
+    // Which directional move counts is random on market data, so it is
+    // chosen without branches: the move times 1 or 0, and adding 0 leaves
+    // the sum unchanged. Non-finite moves (x * 0 is NaN) take TA-Lib's
+    // branches literally.
+    let addM: number;
+    let addP: number;
+    if (diffM - diffM === 0 && diffP - diffP === 0) {
+      const m = +(diffM > 0) & +(diffP < diffM);
+      addM = diffM * m;
+      addP = diffP * ((m ^ 1) & +(diffP > 0) & +(diffP > diffM));
+    } else {
+      addM = diffM > 0 && diffP < diffM ? diffM : 0;
+      addP = addM === 0 && diffP > 0 && diffP > diffM ? diffP : 0;
+    }
     if (i < period) {
-      if (diffM > 0 && diffP < diffM) mDM += diffM;
-      else if (diffP > 0 && diffP > diffM) pDM += diffP;
+      mDM += addM;
+      pDM += addP;
       tr += t;
       continue;
     }
     mDM -= mDM / period;
     pDM -= pDM / period;
-    if (diffM > 0 && diffP < diffM) mDM += diffM;
-    else if (diffP > 0 && diffP > diffM) pDM += diffP;
+    mDM += addM;
+    pDM += addP;
     tr = tr - tr / period + t;
     if (isZero(tr)) {
       plusDI[i] = 0;
@@ -88,5 +118,4 @@ export function adx(high: Float64Array, low: Float64Array, close: Float64Array, 
     if (i === 2 * period - 1) adxv = sumDX / period;
     if (i >= 2 * period - 1) out[i] = adxv;
   }
-  return { adx: out, plusDI, minusDI };
 }
