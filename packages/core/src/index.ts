@@ -54,7 +54,7 @@ export { ReplayClock } from './clock/ReplayClock.js';
 export type { CandleEvent } from './runner/CandleEvent.type.js';
 export type { CandleFeed } from './runner/CandleFeed.type.js';
 export type { FeatureSource } from './runner/FeatureSource.type.js';
-export type { Prediction, Predictor } from './runner/Predictor.type.js';
+export type { Prediction, Predictor, SyncPredictor } from './runner/Predictor.type.js';
 export type { DecisionContext, DecisionPolicy } from './runner/DecisionPolicy.type.js';
 export type { MarketSnapshot, PortfolioSnapshot, PositionSnapshot } from './runner/Portfolio.type.js';
 export type { Fill, Order, OrderIntent, OrderSide, OrderStatus, OrderType } from './runner/Order.type.js';

@@ -137,6 +137,31 @@ describe('createBot', () => {
     await expect(bot.start()).rejects.toThrowError('Cannot start a bot in state "disposed"');
   });
 
+  it('awaits asynchronous predictors and decides exactly as with synchronous ones', async () => {
+    const decisionsOf = async (models: Parameters<typeof createBot>[0]['models']) => {
+      const bot = createBot(parts({ models }));
+      const seen: string[] = [];
+      bot.on(BOT_EVENTS.decision, (d) => seen.push(`${d.symbol}@${d.timestamp}:${d.action}`));
+      await bot.start();
+      await bot.finished();
+      return { seen, fills: bot.stats.fills };
+    };
+    const asyncModel = { name: 'ret', predict: async (f: Float64Array, e: CandleEvent) => momentumModel.predict(f, e) };
+    const sync = await decisionsOf([momentumModel]);
+    const viaPromise = await decisionsOf([asyncModel]);
+    expect(viaPromise.seen).toEqual(sync.seen);
+    expect(viaPromise.fills).toBe(sync.fills);
+    const failing = createBot(
+      parts({ models: [{ name: 'ret', predict: async () => Promise.reject(new Error('session closed')) }] }),
+    );
+    const errors: BotErrorEvent[] = [];
+    failing.on(BOT_EVENTS.error, (e) => errors.push(e));
+    await failing.start();
+    expect(await failing.finished()).toBe('faulted');
+    expect(errors[0]?.stage).toBe('predict');
+    expect(errors[0]?.error.message).toMatch(/session closed/);
+  });
+
   it('refuses invalid runner options with a config error', () => {
     expect(() => createBot({ ...parts(), options: { maxConsecutiveFailures: 0 } })).toThrowError(
       'Invalid config in bot options: maxConsecutiveFailures: expected number > 0, got 0',

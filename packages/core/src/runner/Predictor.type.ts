@@ -16,6 +16,16 @@ export interface Predictor {
   readonly name: string;
   /** Horizon of the prediction in ms, when it forecasts ahead. */
   readonly horizonMs?: number;
-  /** Predict from one feature row. */
+  /**
+   * Predict from one feature row. May answer asynchronously (an ONNX session,
+   * a remote model); the runner awaits it and keeps synchronous predictors on
+   * its fast path.
+   */
+  predict(features: Float64Array, event: CandleEvent): Prediction | Promise<Prediction>;
+}
+
+/** A {@link Predictor} that always answers synchronously (trees, linear models): the runner's fast path. */
+export interface SyncPredictor extends Predictor {
+  /** Predict from one feature row, synchronously. */
   predict(features: Float64Array, event: CandleEvent): Prediction;
 }

@@ -316,7 +316,6 @@ class BotRunner extends SafeEmitter {
     const p = this.#parts;
     const event = c.event;
     let stage = 'features';
-    let decision: Decision;
     this.#begin(c);
     try {
       const features = p.features.update(event);
@@ -333,10 +332,46 @@ class BotRunner extends SafeEmitter {
       stage = 'predict';
       this.#begin(c);
       const predictions: Record<string, Prediction> = {};
-      for (const m of p.models) predictions[m.name] = m.predict(features, event);
-      this.#end(c, 'predict');
+      let pending: Promise<void>[] | undefined;
+      for (const m of p.models) {
+        const r = m.predict(features, event);
+        if (isThenable(r)) {
+          pending ??= [];
+          pending.push(
+            r.then((v) => {
+              predictions[m.name] = v;
+            }),
+          );
+        } else predictions[m.name] = r;
+      }
+      if (pending !== undefined) {
+        return Promise.all(pending).then(
+          () => this.#decideOn(c, features, predictions),
+          (err: unknown) => {
+            this.#stageFailed(c, 'predict', err);
+            return this.#finish(c);
+          },
+        );
+      }
+      return this.#decideOn(c, features, predictions);
+    } catch (err) {
+      this.#stageFailed(c, stage, err);
+      return this.#finish(c);
+    }
+  }
+
+  /** The rest of a cycle once every model has predicted: decide, then act. */
+  #decideOn(
+    c: Cycle,
+    features: Float64Array,
+    predictions: Record<string, Prediction>,
+  ): CycleReport | Promise<CycleReport> {
+    const p = this.#parts;
+    const event = c.event;
+    let decision: Decision;
+    this.#end(c, 'predict');
+    try {
       if (this.listenerCount(BOT_EVENTS.prediction) > 0) this.emit(BOT_EVENTS.prediction, { event, predictions });
-      stage = 'decide';
       this.#begin(c);
       decision = p.decisions.decide({
         event,
@@ -347,7 +382,7 @@ class BotRunner extends SafeEmitter {
       });
       this.#end(c, 'decide');
     } catch (err) {
-      this.#stageFailed(c, stage, err);
+      this.#stageFailed(c, 'decide', err);
       return this.#finish(c);
     }
     this.#begin(c);
