@@ -101,6 +101,19 @@ export function registerBacktestCommand(program: Command, context: () => CliCont
         bar.increment(1, symbol);
       }
       bar.stop();
+      // Test-period scores recorded by `sextant train` beside the model, else the manifest's own metrics.
+      let scores: Record<string, number> = { ...(modelInfo?.manifest.metrics ?? {}) };
+      if (modelInfo) {
+        try {
+          const { readFile } = await import('node:fs/promises');
+          const v = JSON.parse(await readFile(resolve(modelInfo.dir, 'validation.json'), 'utf8')) as {
+            metrics: Record<string, number>;
+          };
+          scores = v.metrics;
+        } catch {
+          ctx.logger.debug({ dir: modelInfo.dir }, 'no validation.json beside the model');
+        }
+      }
       const reportPath = await writeReport(
         flags.report === undefined
           ? resolve(run.reportDir, `backtest-${(run.symbols[0] as string).replace(/[/:]/g, '_')}.html`)
@@ -117,7 +130,7 @@ export function registerBacktestCommand(program: Command, context: () => CliCont
                   target: modelInfo.manifest.target,
                   horizon,
                   featureNames: modelInfo.manifest.featureNames,
-                  metrics: modelInfo.manifest.metrics,
+                  metrics: scores,
                   params: modelInfo.manifest.params,
                   trainRange: modelInfo.manifest.trainRange,
                 },
