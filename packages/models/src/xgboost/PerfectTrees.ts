@@ -93,14 +93,14 @@ export class PerfectTrees {
       let n6 = n0;
       let n7 = n0;
       for (let d = depth; d > 0; d--) {
-        n0_ = 2 * n0_ - C + 2 * ge(xi[o0 + fk[n0_]!]!, fk[n0_ + 1]!);
-        n1 = 2 * n1 - C + 2 * ge(xi[o1 + fk[n1]!]!, fk[n1 + 1]!);
-        n2 = 2 * n2 - C + 2 * ge(xi[o2 + fk[n2]!]!, fk[n2 + 1]!);
-        n3 = 2 * n3 - C + 2 * ge(xi[o3 + fk[n3]!]!, fk[n3 + 1]!);
-        n4 = 2 * n4 - C + 2 * ge(xi[o4 + fk[n4]!]!, fk[n4 + 1]!);
-        n5 = 2 * n5 - C + 2 * ge(xi[o5 + fk[n5]!]!, fk[n5 + 1]!);
-        n6 = 2 * n6 - C + 2 * ge(xi[o6 + fk[n6]!]!, fk[n6 + 1]!);
-        n7 = 2 * n7 - C + 2 * ge(xi[o7 + fk[n7]!]!, fk[n7 + 1]!);
+        n0_ = 2 * n0_ - C + 2 * +(xi[o0 + fk[n0_]!]! >= fk[n0_ + 1]!);
+        n1 = 2 * n1 - C + 2 * +(xi[o1 + fk[n1]!]! >= fk[n1 + 1]!);
+        n2 = 2 * n2 - C + 2 * +(xi[o2 + fk[n2]!]! >= fk[n2 + 1]!);
+        n3 = 2 * n3 - C + 2 * +(xi[o3 + fk[n3]!]! >= fk[n3 + 1]!);
+        n4 = 2 * n4 - C + 2 * +(xi[o4 + fk[n4]!]! >= fk[n4 + 1]!);
+        n5 = 2 * n5 - C + 2 * +(xi[o5 + fk[n5]!]! >= fk[n5 + 1]!);
+        n6 = 2 * n6 - C + 2 * +(xi[o6 + fk[n6]!]! >= fk[n6 + 1]!);
+        n7 = 2 * n7 - C + 2 * +(xi[o7 + fk[n7]!]! >= fk[n7 + 1]!);
       }
       const a = r * stride + slot;
       const lc = lb - base;
@@ -118,7 +118,7 @@ export class PerfectTrees {
       let j = 0;
       for (let d = depth; d > 0; d--) {
         const n = 2 * (base + j);
-        j = 2 * j + 1 + ge(xi[o + fk[n]!]!, fk[n + 1]!);
+        j = 2 * j + 1 + +(xi[o + fk[n]!]! >= fk[n + 1]!);
       }
       const a = r * stride + slot;
       acc[a] = acc[a]! + leaf[lb + j]!;
@@ -147,14 +147,14 @@ export class PerfectTrees {
       let n6 = c0 + 12 * inner + 2;
       let n7 = c0 + 14 * inner + 2;
       for (let d = depth; d > 0; d--) {
-        n0 = 2 * n0 - (c0 + 0 * inner) + 2 * ge(xi[o + fk[n0]!]!, fk[n0 + 1]!);
-        n1 = 2 * n1 - (c0 + 2 * inner) + 2 * ge(xi[o + fk[n1]!]!, fk[n1 + 1]!);
-        n2 = 2 * n2 - (c0 + 4 * inner) + 2 * ge(xi[o + fk[n2]!]!, fk[n2 + 1]!);
-        n3 = 2 * n3 - (c0 + 6 * inner) + 2 * ge(xi[o + fk[n3]!]!, fk[n3 + 1]!);
-        n4 = 2 * n4 - (c0 + 8 * inner) + 2 * ge(xi[o + fk[n4]!]!, fk[n4 + 1]!);
-        n5 = 2 * n5 - (c0 + 10 * inner) + 2 * ge(xi[o + fk[n5]!]!, fk[n5 + 1]!);
-        n6 = 2 * n6 - (c0 + 12 * inner) + 2 * ge(xi[o + fk[n6]!]!, fk[n6 + 1]!);
-        n7 = 2 * n7 - (c0 + 14 * inner) + 2 * ge(xi[o + fk[n7]!]!, fk[n7 + 1]!);
+        n0 = 2 * n0 - (c0 + 0 * inner) + 2 * +(xi[o + fk[n0]!]! >= fk[n0 + 1]!);
+        n1 = 2 * n1 - (c0 + 2 * inner) + 2 * +(xi[o + fk[n1]!]! >= fk[n1 + 1]!);
+        n2 = 2 * n2 - (c0 + 4 * inner) + 2 * +(xi[o + fk[n2]!]! >= fk[n2 + 1]!);
+        n3 = 2 * n3 - (c0 + 6 * inner) + 2 * +(xi[o + fk[n3]!]! >= fk[n3 + 1]!);
+        n4 = 2 * n4 - (c0 + 8 * inner) + 2 * +(xi[o + fk[n4]!]! >= fk[n4 + 1]!);
+        n5 = 2 * n5 - (c0 + 10 * inner) + 2 * +(xi[o + fk[n5]!]! >= fk[n5 + 1]!);
+        n6 = 2 * n6 - (c0 + 12 * inner) + 2 * +(xi[o + fk[n6]!]! >= fk[n6 + 1]!);
+        n7 = 2 * n7 - (c0 + 14 * inner) + 2 * +(xi[o + fk[n7]!]! >= fk[n7 + 1]!);
       }
       const lt = t - inner;
       const g0 = group[t + 0]!;
@@ -179,15 +179,10 @@ export class PerfectTrees {
       let j = 0;
       for (let d = depth; d > 0; d--) {
         const n = 2 * (b + j);
-        j = 2 * j + 1 + ge(xi[o + fk[n]!]!, fk[n + 1]!);
+        j = 2 * j + 1 + +(xi[o + fk[n]!]! >= fk[n + 1]!);
       }
       const g = group[t]!;
       out[g] = out[g]! + leaf[t * (inner + 1) - inner + j]!;
     }
   }
-}
-
-/** 1 when `a >= b` for int32 `a`, `b`, without a branch or overflow. */
-function ge(a: number, b: number): number {
-  return (((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1;
 }

@@ -220,16 +220,16 @@ export class TreeEnsemble {
         for (let d = depths[t]!; d > 0; d--) {
           let a = xi[node[2 * i0 + 1]!]!;
           let b = tk[i0]!;
-          i0 = node[2 * i0]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i0 = node[2 * i0]! + +(a >= b);
           a = xi[o1 + node[2 * i1 + 1]!]!;
           b = tk[i1]!;
-          i1 = node[2 * i1]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i1 = node[2 * i1]! + +(a >= b);
           a = xi[o2 + node[2 * i2 + 1]!]!;
           b = tk[i2]!;
-          i2 = node[2 * i2]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i2 = node[2 * i2]! + +(a >= b);
           a = xi[o3 + node[2 * i3 + 1]!]!;
           b = tk[i3]!;
-          i3 = node[2 * i3]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i3 = node[2 * i3]! + +(a >= b);
         }
         a0 = Math.fround(a0 + leaf[i0]!);
         a1 = Math.fround(a1 + leaf[i1]!);
@@ -256,16 +256,16 @@ export class TreeEnsemble {
         for (let d = Math.max(depths[t]!, depths[t + 1]!, depths[t + 2]!, depths[t + 3]!); d > 0; d--) {
           let a = xi[o + node[2 * i0 + 1]!]!;
           let b = tk[i0]!;
-          i0 = node[2 * i0]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i0 = node[2 * i0]! + +(a >= b);
           a = xi[o + node[2 * i1 + 1]!]!;
           b = tk[i1]!;
-          i1 = node[2 * i1]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i1 = node[2 * i1]! + +(a >= b);
           a = xi[o + node[2 * i2 + 1]!]!;
           b = tk[i2]!;
-          i2 = node[2 * i2]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i2 = node[2 * i2]! + +(a >= b);
           a = xi[o + node[2 * i3 + 1]!]!;
           b = tk[i3]!;
-          i3 = node[2 * i3]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i3 = node[2 * i3]! + +(a >= b);
         }
         a0 = Math.fround(Math.fround(Math.fround(Math.fround(a0 + leaf[i0]!) + leaf[i1]!) + leaf[i2]!) + leaf[i3]!);
       }
@@ -274,7 +274,7 @@ export class TreeEnsemble {
         for (let d = depths[t]!; d > 0; d--) {
           const a = xi[o + node[2 * i + 1]!]!;
           const b = tk[i]!;
-          i = node[2 * i]! + ((((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1);
+          i = node[2 * i]! + +(a >= b);
         }
         a0 = Math.fround(a0 + leaf[i]!);
       }

@@ -75,18 +75,13 @@ export function binFeatures(m: Matrix, cuts: Float32Array[]): BinnedFeatures {
       let n = len;
       while (n > 1) {
         const half = n >> 1;
-        base += half * ge(x, key[base + half]!);
+        base += half * +(x >= key[base + half]!);
         n -= half;
       }
-      bins[c * rows + r] = base + ge(x, key[base]!);
+      bins[c * rows + r] = base + +(x >= key[base]!);
     }
   }
   return { bins, rows, cols, cuts };
-}
-
-/** 1 when int32 `a >= b`, without a branch or overflow. */
-function ge(a: number, b: number): number {
-  return (((a >> 1) - (b >> 1) - (~a & b & 1)) >>> 31) ^ 1;
 }
 
 /** Add row-major histogram offsets (`f * 512 + 2 * bin`) for fast row-wise histogram building. */

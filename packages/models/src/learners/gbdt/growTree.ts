@@ -336,7 +336,7 @@ function partition(
     const row = rowIdx[i]!;
     const b = col[row]!;
     // b <= bin for real bins (bin < MISSING_BIN, so a missing row never passes), or missing and default left.
-    const left = (((bin - b) >>> 31) ^ 1) | ((((b ^ MISSING_BIN) - 1) >>> 31) & dl);
+    const left = +(b <= bin) | (+(b === MISSING_BIN) & dl);
     rowIdx[l] = row;
     scratch[r] = row;
     l += left;
