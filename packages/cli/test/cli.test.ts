@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { EXIT_CODES } from '../src/errors/EXIT_CODES.js';
 import { runSextant } from './helpers/runSextant.js';
 
-describe('sextant (subprocess)', () => {
+describe('sextant (subprocess)', { timeout: 180_000 }, () => {
   it('prints help listing every command and exits 0', async () => {
     const run = await runSextant(['--help']);
     expect(run.code).toBe(EXIT_CODES.OK);
@@ -46,7 +46,7 @@ describe('sextant (subprocess)', () => {
   });
 });
 
-describe('sextant status without any state (subprocess)', () => {
+describe('sextant status without any state (subprocess)', { timeout: 180_000 }, () => {
   it('says no bot has run and exits 0', async () => {
     const { mkdtemp } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -58,7 +58,7 @@ describe('sextant status without any state (subprocess)', () => {
   });
 });
 
-describe('sextant demo (subprocess)', () => {
+describe('sextant demo (subprocess)', { timeout: 180_000 }, () => {
   it('runs the pipeline on one market and prints the summary as JSON', async () => {
     const { mkdtemp, rm, stat } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');

@@ -39,7 +39,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('sextant collect (subprocess against the fake exchange)', () => {
+describe('sextant collect (subprocess against the fake exchange)', { timeout: 180_000 }, () => {
   it('collects into Parquet, resumes without refetching, and never shows the API key', async () => {
     const env = { SEXTANT_BINANCE_API_KEY: CANARY, SEXTANT_BINANCE_API_SECRET: `${CANARY}-secret` };
     const args = [

@@ -38,7 +38,7 @@ const sextant = (args: string[], opts: Parameters<typeof runSextant>[1] = {}) =>
   runSextant(['--config', 'sextant.json', ...args], { cwd: dir, ...opts });
 
 /** Wait until `output()` matches, or fail after `ms`. */
-async function waitFor(output: () => string, re: RegExp, ms = 30_000): Promise<RegExpMatchArray> {
+async function waitFor(output: () => string, re: RegExp, ms = 90_000): Promise<RegExpMatchArray> {
   const t0 = Date.now();
   for (;;) {
     const m = output().match(re);
@@ -48,7 +48,7 @@ async function waitFor(output: () => string, re: RegExp, ms = 30_000): Promise<R
   }
 }
 
-describe('sextant paper, status, kill-switch (subprocesses)', () => {
+describe('sextant paper, status, kill-switch (subprocesses)', { timeout: 180_000 }, () => {
   it('paper-trades, records state, and resumes where it stopped', async () => {
     const first = await sextant(['--json', 'paper', '--max-candles', '300']);
     expect(first.code).toBe(EXIT_CODES.OK);

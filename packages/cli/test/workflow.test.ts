@@ -38,7 +38,7 @@ afterAll(async () => {
 const sextant = (args: string[], input?: string) =>
   runSextant(['--config', 'sextant.json', ...args], { cwd: dir, ...(input === undefined ? {} : { input }) });
 
-describe('train, models, backtest, predict, data coverage (subprocesses)', () => {
+describe('train, models, backtest, predict, data coverage (subprocesses)', { timeout: 180_000 }, () => {
   it('trains, saves and promotes a model per market', async () => {
     const run = await sextant(['--json', 'train', '--promote']);
     expect(run.code).toBe(EXIT_CODES.OK);

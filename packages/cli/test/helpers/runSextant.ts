@@ -47,7 +47,7 @@ export function runSextant(args: readonly string[], options: RunSextantOptions =
       stderr += c.toString();
     });
     // Never leave a bot running behind a failed test.
-    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 90_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 150_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
