@@ -88,7 +88,7 @@ function oneRow(model: GradientBoostingRegressor, test: BenchData): { wallUs: nu
   const rows = Array.from({ length: 256 }, (_, i) => rowOf(test, i));
   let sink = 0;
   for (let i = 0; i < 2000; i++) sink += model.predictRow(rows[i & 255]!);
-  const reps = 20_000;
+  const reps = 100_000;
   const m = measure(() => {
     for (let i = 0; i < reps; i++) sink += model.predictRow(rows[i & 255]!);
   });
