@@ -45,6 +45,19 @@ const NO_VOL = { volatility: 0 };
 /** What `onCandle` returns when nothing filled (shared, frozen). */
 const NO_FILLS = Object.freeze([]) as unknown as Fill[];
 
+/** A float view of one held position, with its last snapshot (reused while nothing about it moved). */
+interface Held {
+  symbol: string;
+  amount: number;
+  entryPrice: number;
+  openedAt: number;
+  /** The market's last close, when seen (a float copy of `#marks[symbol]`). */
+  mark: number | undefined;
+  snapshot?: PositionSnapshot;
+  /** Queued in `#dirty`. */
+  dirty: boolean;
+}
+
 interface Working {
   order: Order;
   reduceOnly: boolean;
@@ -84,9 +97,13 @@ export class PaperBroker implements Broker {
   #vol: Record<string, { volatility: number; quoteVolume?: number }> = {};
   #now = 0;
   #snapshot: PortfolioSnapshot | undefined;
+  /** Held markets whose mark or watermark moved since the cached snapshot (its positions are otherwise current). */
+  #dirty: Held[] = [];
+  /** The cached snapshot is stale beyond `#dirty` (a fill, an order change): rebuild every position. */
+  #stale = true;
   /** Float views of the ledger, refreshed on every fill (the ledger stays the truth). */
   #cash: number;
-  #held = new Map<string, { amount: number; entryPrice: number; openedAt: number; snapshot?: PositionSnapshot }>();
+  #held = new Map<string, Held>();
 
   constructor(options: PaperBrokerOptions) {
     const { costModel, journal, restore, ...config } = options;
@@ -160,11 +177,18 @@ export class PaperBroker implements Broker {
     }
     this.#marks[symbol] = candle.close;
     // Only a held market's mark moves the account; otherwise the snapshot stays valid.
-    if (this.#held.has(symbol)) this.#snapshot = undefined;
+    const held = this.#held.get(symbol);
+    if (held !== undefined) {
+      held.mark = candle.close;
+      if (!held.dirty) {
+        held.dirty = true;
+        this.#dirty.push(held);
+      }
+    }
     const high = this.#highs[symbol];
-    const position = high === undefined ? undefined : this.ledger.position(symbol);
-    if (position && candle.timestamp >= position.openedAt && candle.high > (high as number)) {
-      this.#highs[symbol] = candle.high;
+    if (high !== undefined && candle.high > high) {
+      const position = this.ledger.position(symbol);
+      if (position && candle.timestamp >= position.openedAt) this.#highs[symbol] = candle.high;
     }
   }
 
@@ -225,23 +249,45 @@ export class PaperBroker implements Broker {
 
   portfolio(): PortfolioSnapshot {
     const snap = this.#snapshot;
-    if (snap) return snap.timestamp === this.#now ? snap : (this.#snapshot = { ...snap, timestamp: this.#now });
-    const positions: Record<string, PositionSnapshot> = {};
-    let equity = this.#cash;
-    for (const [symbol, p] of this.#held) {
-      const markPrice = this.#marks[symbol] ?? p.entryPrice;
-      equity += p.amount * markPrice;
-      const highWatermark = Math.max(this.#highs[symbol] ?? p.entryPrice, p.entryPrice);
-      // Position snapshots are immutable: reuse the last one while nothing about it moved.
-      let ps = p.snapshot;
-      if (ps === undefined || ps.markPrice !== markPrice || ps.highWatermark !== highWatermark) {
-        ps = { symbol, amount: p.amount, entryPrice: p.entryPrice, openedAt: p.openedAt, markPrice, highWatermark };
-        p.snapshot = ps;
-      }
-      positions[symbol] = ps;
+    if (snap !== undefined && !this.#stale && this.#dirty.length === 0) {
+      return snap.timestamp === this.#now ? snap : (this.#snapshot = { ...snap, timestamp: this.#now });
     }
+    // Positions: rebuild all after a fill or order change; after marks alone, copy and replace the moved ones.
+    let positions: Record<string, PositionSnapshot>;
+    if (snap === undefined || this.#stale) {
+      positions = {};
+      for (const p of this.#held.values()) positions[p.symbol] = this.#positionOf(p);
+    } else {
+      positions = { ...snap.positions };
+      for (const p of this.#dirty) positions[p.symbol] = this.#positionOf(p);
+    }
+    for (const p of this.#dirty) p.dirty = false;
+    this.#dirty.length = 0;
+    this.#stale = false;
+    // Equity in the held markets' order, as always (identical float sums).
+    let equity = this.#cash;
+    for (const p of this.#held.values()) equity += p.amount * (p.mark ?? p.entryPrice);
     this.#snapshot = { timestamp: this.#now, cash: this.#cash, equity, positions };
     return this.#snapshot;
+  }
+
+  /** A held position's snapshot; the last one is reused while its mark and watermark are unchanged (snapshots are immutable). */
+  #positionOf(p: Held): PositionSnapshot {
+    const markPrice = p.mark ?? p.entryPrice;
+    const highWatermark = Math.max(this.#highs[p.symbol] ?? p.entryPrice, p.entryPrice);
+    let ps = p.snapshot;
+    if (ps === undefined || ps.markPrice !== markPrice || ps.highWatermark !== highWatermark) {
+      ps = {
+        symbol: p.symbol,
+        amount: p.amount,
+        entryPrice: p.entryPrice,
+        openedAt: p.openedAt,
+        markPrice,
+        highWatermark,
+      };
+      p.snapshot = ps;
+    }
+    return ps;
   }
 
   /** Book a fill in the ledger and refresh the float view of cash and the position. */
@@ -251,14 +297,24 @@ export class PaperBroker implements Broker {
     const p = this.ledger.position(fill.symbol);
     if (p) {
       this.#held.set(fill.symbol, {
+        symbol: fill.symbol,
         amount: p.amount.toNumber(),
         entryPrice: p.cost.toNumber() / p.amount.toNumber(),
         openedAt: p.openedAt,
+        mark: this.#marks[fill.symbol],
+        dirty: false,
       });
     } else {
       this.#held.delete(fill.symbol);
     }
-    this.#snapshot = undefined;
+    this.#invalidate();
+  }
+
+  /** Drop the cached snapshot entirely: the next `portfolio()` rebuilds every position. */
+  #invalidate(): void {
+    this.#stale = true;
+    for (const p of this.#dirty) p.dirty = false;
+    this.#dirty.length = 0;
   }
 
   #update(w: Working, status: Order['status'], filled: number): void {
@@ -268,7 +324,7 @@ export class PaperBroker implements Broker {
       this.#working = this.#working.filter((x) => x !== w);
       if (!this.ledger.position(w.order.symbol)) delete this.#highs[w.order.symbol];
     }
-    this.#snapshot = undefined;
+    this.#invalidate();
     this.#journal?.recordOrder({ ...w.order });
   }
 
