@@ -12,6 +12,8 @@ interface PaperFlags extends RunFlags {
   maxCandles?: string;
   metricsPort?: string;
   webhook?: string;
+  live: boolean;
+  poll: string;
 }
 
 /**
@@ -22,13 +24,17 @@ interface PaperFlags extends RunFlags {
 export function registerPaperCommand(program: Command, context: () => CliContext): void {
   program
     .command('paper')
-    .description('paper-trade the promoted models on stored candles with SQLite state; Ctrl-C stops after the cycle')
+    .description(
+      'paper-trade the promoted models (stored candles replayed, or --live from the exchange) with SQLite state; Ctrl-C stops after the cycle',
+    )
     .option('--symbols <list>', 'markets, comma-separated (default: config symbols)')
     .option('--exchange <id>', 'exchange of the dataset (default: first config exchange)')
     .option('--timeframe <tf>', 'candle timeframe (default: config timeframe)')
     .option('--horizon <duration>', 'model horizon (default: first config horizon)')
     .option('--from <iso>', 'first candle, ISO-8601 UTC (default: after the models’ training labels)')
-    .option('--pace <ms>', 'wait between candles, ms (0 = as fast as possible)', '0')
+    .option('--live', 'trade new candles polled from the exchange (after warming up on the stored ones)', false)
+    .option('--poll <ms>', 'with --live: wait between polls when no new candle closed, ms', '10000')
+    .option('--pace <ms>', 'replay: wait between candles, ms (0 = as fast as possible)', '0')
     .option('--max-candles <n>', 'stop after this many candles')
     .option('--metrics-port <port>', 'serve Prometheus metrics on 127.0.0.1:<port>/metrics')
     .option('--webhook <url>', 'POST alerts (breaker, kill switch, repeated errors, fault) to this URL')
@@ -40,6 +46,7 @@ export function registerPaperCommand(program: Command, context: () => CliContext
       const pace = int('--pace', flags.pace, 0);
       const maxCandles = flags.maxCandles === undefined ? undefined : int('--max-candles', flags.maxCandles, 1);
       const metricsPort = flags.metricsPort === undefined ? undefined : int('--metrics-port', flags.metricsPort, 0);
+      const poll = int('--poll', flags.poll, 10);
       const { runPaper } = await import('../paper/runPaper.js');
       const summary = await runPaper({
         ctx,
@@ -50,6 +57,7 @@ export function registerPaperCommand(program: Command, context: () => CliContext
         ...(flags.webhook === undefined ? {} : { webhook: flags.webhook }),
         ...(flags.horizon === undefined ? {} : { horizon: flags.horizon }),
         ...(flags.from === undefined ? {} : { from: flags.from }),
+        ...(flags.live ? { live: { pollMs: poll } } : {}),
       });
       const s = summary.snapshot;
       const text = [

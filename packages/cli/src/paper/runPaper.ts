@@ -1,6 +1,7 @@
 import {
   BOT_EVENTS,
   type CandleEvent,
+  type CandleFeed,
   createBot,
   type Predictor,
   ReplayClock,
@@ -10,6 +11,7 @@ import {
 } from '@sextant/core';
 import { createPredictor, loadModel, ModelStore } from '@sextant/models';
 import { loadStoredState } from '@sextant/execution';
+import { createFeatureSource, FeaturePipeline } from '@sextant/features';
 import { ParquetCandleStore } from '@sextant/storage';
 import { SqliteStateStore } from '@sextant/storage/sqlite';
 import type { RunSettings } from '../commands/resolveRun.js';
@@ -21,6 +23,7 @@ import { observeBot } from '../metrics/observeBot.js';
 import { type MetricsServer, serveMetrics } from '../metrics/serveMetrics.js';
 import { WebhookAlerter } from '../alerts/WebhookAlerter.js';
 import { watchBotAlerts } from '../alerts/watchBotAlerts.js';
+import { CLI_FEATURES } from '../pipeline/CLI_FEATURES.js';
 import { computeFeatureFrames } from '../pipeline/computeFeatureFrames.js';
 import { createBotParts } from '../pipeline/createBotParts.js';
 import { durationToMs } from '../pipeline/durationToMs.js';
@@ -33,6 +36,7 @@ import {
   PAPER_SNAPSHOT_KEY,
   type PaperSnapshot,
 } from '../state/killSwitchState.js';
+import { liveFeed } from './liveFeed.js';
 import { pacedFeed } from './pacedFeed.js';
 import { watchDrift } from './watchDrift.js';
 
@@ -46,6 +50,8 @@ export interface RunPaperOptions {
   webhook?: string;
   horizon?: string;
   from?: string;
+  /** Trade candles polled from the exchange (after warming up on the stored ones) instead of replaying stored candles. */
+  live?: { pollMs: number };
 }
 
 /** How a paper run ended. */
@@ -68,6 +74,7 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
   const log = ctx.logger;
   const lock = acquireStateLock(run.stateDb);
   let server: MetricsServer | undefined;
+  let closeExchange: (() => Promise<void>) | undefined;
   const state = new SqliteStateStore({ path: run.stateDb });
   try {
     const kill = state.getValue<KillSwitchState>(KILL_SWITCH_KEY);
@@ -107,9 +114,12 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
     }
     // Resume from what an earlier run recorded: open orders, fills and completed cycles.
     const stored: StoredState = await loadStoredState(state);
-    const resumed = stored.cycles;
-    if (resumed > 0)
-      log.info({ cycles: resumed, fills: stored.fills.length }, 'resuming after the last recorded cycle');
+    // A replay resumes after the recorded cycles; a live bot warms up on all stored candles and trades what comes next.
+    const history = Object.values(series).reduce((n, x) => n + x.length, 0);
+    const resumed = options.live ? 0 : stored.cycles;
+    const warmUp = options.live ? history : resumed;
+    if (stored.cycles > 0)
+      log.info({ cycles: stored.cycles, fills: stored.fills.length }, 'restoring the paper account');
     const parts = createBotParts(config, {
       frames,
       predictors: [routeBySymbol(name, bySymbol, horizonMs)],
@@ -119,13 +129,38 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
     const stop = new AbortController();
     const onSignal = (): void => stop.abort(ctx.io.signal.reason);
     ctx.io.signal.addEventListener('abort', onSignal, { once: true });
-    const feed = pacedFeed(new ReplayFeed({ series, timeframe: config.timeframe, clock: new ReplayClock(), from }), {
-      paceMs: options.pace,
+    let source: CandleFeed;
+    let features = parts.features;
+    if (options.live) {
+      const exchangeConfig = config.exchanges.find((e) => e.id === run.exchange);
+      if (exchangeConfig === undefined) {
+        throw new CliError('INVALID_ARGUMENT', `Exchange "${run.exchange}" is not in the config's exchanges`, {
+          exitCode: EXIT_CODES.USAGE,
+        });
+      }
+      const { OhlcvCollector } = await import('@sextant/collectors');
+      const { createExchange } = await import('../io/createExchange.js');
+      const exchange = await createExchange(exchangeConfig, ctx.io.env);
+      closeExchange = () => exchange.close();
+      source = liveFeed({
+        history: series,
+        timeframe: config.timeframe,
+        collector: new OhlcvCollector({ exchange, store: new ParquetCandleStore({ root: run.dataRoot }) }),
+        pollMs: options.live.pollMs,
+        signal: stop.signal,
+        onPollError: (err) => log.warn({ err }, 'poll failed; will retry'),
+      });
+      features = createFeatureSource(new FeaturePipeline({ features: [...CLI_FEATURES], timeframe: config.timeframe }));
+    } else {
+      source = new ReplayFeed({ series, timeframe: config.timeframe, clock: new ReplayClock(), from });
+    }
+    const feed = pacedFeed(source, {
+      paceMs: options.live ? 0 : options.pace,
       signal: stop.signal,
-      unpaced: resumed,
-      ...(options.maxCandles === undefined ? {} : { maxCandles: options.maxCandles + resumed }),
+      unpaced: warmUp,
+      ...(options.maxCandles === undefined ? {} : { maxCandles: options.maxCandles + warmUp }),
     });
-    const bot = createBot({ feed, ...parts, store: state, warmUp: resumed });
+    const bot = createBot({ feed, ...parts, features, store: state, warmUp });
 
     const metrics = createMetrics({ defaultMetrics: true });
     observeBot(bot, metrics, { startEquity: config.startingCapital });
@@ -142,7 +177,7 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
 
     watchDrift(bot, {
       frames,
-      referenceBefore: from,
+      referenceBefore: options.live ? Number.POSITIVE_INFINITY : from,
       metrics,
       onDrift: (report) => {
         log.warn({ drifted: report.drifted, rows: report.rows }, 'feature drift');
@@ -251,6 +286,7 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
     ctx.io.signal.removeEventListener('abort', onSignal);
     return { exitCode, reason, snapshot: last, ...(server ? { metricsPort: server.port } : {}) };
   } finally {
+    await closeExchange?.().catch(() => undefined);
     await server?.close();
     state.close();
     lock.release();

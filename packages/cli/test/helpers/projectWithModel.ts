@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CandleSeries, timeframeToMs } from '@sextant/core';
+import { type CandleSeries, sliceSeries, timeframeToMs } from '@sextant/core';
 import { loadModel, ModelStore } from '@sextant/models';
 import { ParquetCandleStore } from '@sextant/storage';
 import { loadDemoCandles } from '../../src/demo/loadDemoCandles.js';
@@ -12,15 +12,20 @@ import { trainModel } from '../../src/pipeline/trainModel.js';
 
 /**
  * A project folder like a user's after `collect` and `train --promote`: a
- * config, a Parquet dataset of real markets and a promoted model per market.
+ * config, a Parquet dataset of real markets (the first `cut` candles) and a
+ * promoted model per market; optionally an exchange at `exchangeUrl`.
  */
-export async function projectWithModel(symbols: readonly string[]): Promise<string> {
+export async function projectWithModel(
+  symbols: readonly string[],
+  options: { cut?: number; exchangeUrl?: string } = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sextant-project-'));
   const all = await loadDemoCandles();
   const data = new ParquetCandleStore({ root: join(dir, 'data') });
   const series: Record<string, CandleSeries> = {};
   for (const symbol of symbols) {
-    series[symbol] = all[symbol] as CandleSeries;
+    const full = all[symbol] as CandleSeries;
+    series[symbol] = options.cut === undefined ? full : sliceSeries(full, 0, options.cut);
     await data.write({ exchange: 'binance', symbol, timeframe: '5m' }, series[symbol]);
   }
   const frames = computeFeatureFrames(series, '5m');
@@ -40,6 +45,7 @@ export async function projectWithModel(symbols: readonly string[]): Promise<stri
       storage: { dataRoot: 'data', modelRoot: 'models', reportDir: 'reports', stateDb: 'state/state.db' },
       thresholds: { buyReturn: 0, sellReturn: 0.0005 },
       risk: { minCapital: 0, maxPositionPct: 0.25 },
+      ...(options.exchangeUrl ? { exchanges: [{ id: 'binance', baseUrl: options.exchangeUrl, timeoutMs: 5000 }] } : {}),
     }),
   );
   return dir;
