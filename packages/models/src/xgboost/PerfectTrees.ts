@@ -185,4 +185,57 @@ export class PerfectTrees {
       out[g] = out[g]! + leaf[t * (inner + 1) - inner + j]!;
     }
   }
+  /**
+   * The float32 sum, in tree order starting from `base`, of one key row's
+   * leaves (at `xi[o]`) for a one-output model; eight trees walk together.
+   */
+  sumRow(xi: Int32Array, o: number, base: number): number {
+    let acc = base;
+    const fk = this.#fk;
+    const depth = this.depth;
+    const inner = (1 << depth) - 1;
+    const leaf = this.#leaf;
+    const T = this.#trees;
+    let t = 0;
+    for (; t + 8 <= T; t += 8) {
+      const c0 = 2 * t * inner - 2;
+      let n0 = c0 + 0 * inner + 2;
+      let n1 = c0 + 2 * inner + 2;
+      let n2 = c0 + 4 * inner + 2;
+      let n3 = c0 + 6 * inner + 2;
+      let n4 = c0 + 8 * inner + 2;
+      let n5 = c0 + 10 * inner + 2;
+      let n6 = c0 + 12 * inner + 2;
+      let n7 = c0 + 14 * inner + 2;
+      for (let d = depth; d > 0; d--) {
+        n0 = 2 * n0 - (c0 + 0 * inner) + 2 * +(xi[o + fk[n0]!]! >= fk[n0 + 1]!);
+        n1 = 2 * n1 - (c0 + 2 * inner) + 2 * +(xi[o + fk[n1]!]! >= fk[n1 + 1]!);
+        n2 = 2 * n2 - (c0 + 4 * inner) + 2 * +(xi[o + fk[n2]!]! >= fk[n2 + 1]!);
+        n3 = 2 * n3 - (c0 + 6 * inner) + 2 * +(xi[o + fk[n3]!]! >= fk[n3 + 1]!);
+        n4 = 2 * n4 - (c0 + 8 * inner) + 2 * +(xi[o + fk[n4]!]! >= fk[n4 + 1]!);
+        n5 = 2 * n5 - (c0 + 10 * inner) + 2 * +(xi[o + fk[n5]!]! >= fk[n5 + 1]!);
+        n6 = 2 * n6 - (c0 + 12 * inner) + 2 * +(xi[o + fk[n6]!]! >= fk[n6 + 1]!);
+        n7 = 2 * n7 - (c0 + 14 * inner) + 2 * +(xi[o + fk[n7]!]! >= fk[n7 + 1]!);
+      }
+      const lt = t - inner;
+      acc = Math.fround(acc + leaf[(n0 >> 1) + lt + 0]!);
+      acc = Math.fround(acc + leaf[(n1 >> 1) + lt + 1]!);
+      acc = Math.fround(acc + leaf[(n2 >> 1) + lt + 2]!);
+      acc = Math.fround(acc + leaf[(n3 >> 1) + lt + 3]!);
+      acc = Math.fround(acc + leaf[(n4 >> 1) + lt + 4]!);
+      acc = Math.fround(acc + leaf[(n5 >> 1) + lt + 5]!);
+      acc = Math.fround(acc + leaf[(n6 >> 1) + lt + 6]!);
+      acc = Math.fround(acc + leaf[(n7 >> 1) + lt + 7]!);
+    }
+    for (; t < T; t++) {
+      const b = t * inner;
+      let j = 0;
+      for (let d = depth; d > 0; d--) {
+        const n = 2 * (b + j);
+        j = 2 * j + 1 + +(xi[o + fk[n]!]! >= fk[n + 1]!);
+      }
+      acc = Math.fround(acc + leaf[t * (inner + 1) - inner + j]!);
+    }
+    return acc;
+  }
 }

@@ -342,7 +342,9 @@ export class TreeEnsemble {
    */
   predictRow(row: ArrayLike<number>): number {
     if (this.spec.numGroup === 1) {
-      if (this.#perfect) return this.#apply1(this.marginRow(row, this.#accK)[0]!);
+      const perfect = this.#perfect;
+      if (perfect && this.#rowKeys(row, 0, 0)) return this.#apply1(perfect.sumRow(this.#xi, 0, this.#base[0]!));
+      if (perfect) return this.#apply1(this.#marginFloat(row, 0, this.#accK)[0]!);
       if (this.#rowKeys(row, 0, 0)) this.#walkKeys(1, this.#acc);
       else this.#marginFloat(row, 0, this.#acc);
       return this.#apply1(this.#acc[0]!);
