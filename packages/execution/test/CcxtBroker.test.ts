@@ -1,9 +1,13 @@
 import { binanceOrders, type FakeExchange, loadOhlcvFile, startFakeExchange } from '@sextant/collectors/testing';
 import { type CandleEvent, isSextantError, type Order } from '@sextant/core';
 import ccxt from 'ccxt';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStateStore } from '@sextant/storage/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CcxtBroker } from '../src/ccxt.js';
-import { OrderJournal } from '../src/index.js';
+import { loadStoredState, OrderJournal } from '../src/index.js';
 import { SHARED_OHLCV_DIR } from './support/sharedData.js';
 
 const candles = loadOhlcvFile(`${SHARED_OHLCV_DIR}/ETH_BTC-5m.json`);
@@ -200,6 +204,48 @@ describe('CcxtBroker against ccxt.binance and the fake exchange', () => {
       journal: new OrderJournal({ restore: { orders: [pending], fills: [] } }),
     });
     await expect(broker.start()).rejects.toSatisfy((e) => isSextantError(e, 'PREFLIGHT_FAILED'));
+  });
+
+  it('after a restart from SQLite, a trade booked before the crash is not booked again (deduped by trade id)', async () => {
+    const { orders, exchange } = await setup();
+    const dir = await mkdtemp(join(tmpdir(), 'sextant-ccxt-restart-'));
+    try {
+      const path = join(dir, 'state.db');
+      const store = new SqliteStateStore({ path });
+      const first = new CcxtBroker({
+        exchange,
+        quoteCurrency: 'BTC',
+        startingCash: 1,
+        journal: new OrderJournal({ store }),
+      });
+      await first.start();
+      const o = await first.submit({ ...buy(0.5), type: 'limit', price: 0.05 }, event());
+      orders.fill(o.clientOrderId, 0.2); // part of the resting order executes
+      expect((await first.onCandle(event(1))).map((f) => f.amount)).toEqual([0.2]);
+      store.close(); // the process dies here
+
+      const reopened = new SqliteStateStore({ path });
+      const state = await loadStoredState(reopened);
+      expect(state.fills.map((f) => f.tradeId)).toEqual([String(orders.trades[0]?.id)]);
+      const restarted = new CcxtBroker({
+        exchange,
+        quoteCurrency: 'BTC',
+        startingCash: 1,
+        journal: new OrderJournal({ store: reopened, restore: state }),
+      });
+      await restarted.start(); // reconciles the partially filled order: myTrades returns the first trade again
+      orders.fill(o.clientOrderId, 0.3); // the rest executes after the restart
+      const fills = await restarted.onCandle(event(2));
+      expect(fills.map((f) => f.amount)).toEqual([0.3]);
+      expect(restarted.ledger.position('ETH/BTC')?.amount.toString()).toBe('0.5');
+      expect(orders.trades.length).toBe(2);
+      expect(reopened.listFills().map((f) => [f.amount, f.tradeId])).toEqual(
+        orders.trades.map((t) => [t.qty, String(t.id)]),
+      );
+      reopened.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses to start when the exchange balances differ from the books rebuilt from the journal', async () => {

@@ -34,10 +34,50 @@ const CRASHER = fileURLToPath(new URL('sqliteCrasher.ts', import.meta.url));
 describe('SqliteStateStore on disk', () => {
   it('uses WAL mode and the latest schema version', () => {
     const s = new SqliteStateStore({ path: freshPath() });
-    expect(s.schemaVersion).toBe(1);
+    expect(s.schemaVersion).toBe(2);
     const db = new Database(s.config.path, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
+    s.close();
+  });
+
+  it('migrates a version-1 database: fills gain trade ids, duplicate decisions of a candle collapse to the last', () => {
+    const path = freshPath();
+    const v1 = new SqliteStateStore({ path });
+    v1.close();
+    // Rewind to schema 1 as an older release left it, with a candle's decision recorded twice.
+    const db = new Database(path);
+    db.exec('DROP INDEX fills_trade; DROP INDEX decisions_candle; ALTER TABLE fills DROP COLUMN trade_id');
+    db.pragma('user_version = 1');
+    const insert = db.prepare(
+      'INSERT INTO decisions (symbol, timestamp, action, confidence, predictions_json, reasons_json) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    insert.run('ETH/BTC', 1_000, 'BUY', 0.7, '{}', '["first"]');
+    insert.run('ETH/BTC', 1_000, 'BUY', 0.7, '{}', '["replayed"]');
+    insert.run('ETH/BTC', 2_000, 'HOLD', 0.5, '{}', '[]');
+    db.close();
+    const s = new SqliteStateStore({ path });
+    expect(s.schemaVersion).toBe(2);
+    expect(s.listDecisions().map((d) => [d.timestamp, d.reasons])).toEqual([
+      [1_000, ['replayed']],
+      [2_000, []],
+    ]);
+    const f = {
+      orderId: '1',
+      clientOrderId: 'c',
+      symbol: 'ETH/BTC',
+      side: 'buy' as const,
+      amount: 1,
+      price: 0.05,
+      fee: 0,
+      feeCurrency: 'BTC',
+      timestamp: 3_000,
+      reason: 'entry',
+      tradeId: '42',
+    };
+    s.recordFill(f);
+    s.recordFill(f);
+    expect(s.listFills()).toEqual([f]);
     s.close();
   });
 

@@ -205,6 +205,30 @@ export function describeStateStoreContract(name: string, harness: StateStoreHarn
       await s.close();
     });
 
+    it('keeps exchange trade ids on fills and records a trade seen again once, across a reopen', async () => {
+      let s = await harness.create();
+      const traded: Fill = { ...fill, tradeId: '7731' };
+      await s.recordFill(traded);
+      await s.recordFill(traded); // the same execution reported twice
+      await s.recordFill({ ...traded, symbol: 'LTC/BTC' }); // trade ids are per market
+      await s.recordFill(fill); // no trade id (paper fills): always kept
+      s = await harness.reopen(s);
+      await s.recordFill(traded); // seen again after a restart
+      expect(await s.listFills()).toEqual([traded, { ...traded, symbol: 'LTC/BTC' }, fill]);
+      await s.close();
+    });
+
+    it('keeps one decision per market and candle: a replayed candle replaces, never duplicates', async () => {
+      const s = await harness.create();
+      await s.recordDecision(decision);
+      const replayed: Decision = { ...decision, confidence: 0.75, reasons: ['replayed after a crash'] };
+      await s.recordDecision(replayed);
+      await s.recordDecision({ ...decision, symbol: 'LTC/BTC' });
+      expect(await s.listDecisions({ symbol: 'ETH/BTC' })).toEqual([replayed]);
+      expect((await s.listDecisions()).length).toBe(2);
+      await s.close();
+    });
+
     it('everything survives a reopen', async () => {
       let s = await harness.create();
       await s.recordIntent('c-1', intent, T0);

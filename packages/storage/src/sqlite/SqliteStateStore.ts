@@ -181,7 +181,8 @@ export class SqliteStateStore implements DurableStateStore {
   }
 
   /**
-   * Record one fill.
+   * Record one fill. A fill whose exchange `tradeId` is already recorded for
+   * its market is ignored, so a fill seen again after a restart is kept once.
    *
    * @param fill - the execution
    * @throws InvalidArgumentError on a non-positive amount/price, a negative fee or a bad side
@@ -191,7 +192,9 @@ export class SqliteStateStore implements DurableStateStore {
   }
 
   /**
-   * Record a decision (validated against core's `DecisionSchema`).
+   * Record a decision (validated against core's `DecisionSchema`). One
+   * decision is kept per market and candle timestamp: recording it again (a
+   * candle replayed after a crash) replaces it instead of adding a second.
    *
    * @param decision - the decision
    * @throws InvalidArgumentError when the decision is malformed

@@ -6,7 +6,11 @@ import { cycleFromRow, decisionFromRow } from './sqliteRows.js';
 
 type Db = Database.Database;
 
-/** @internal */
+/**
+ * Insert a decision, or replace the one recorded for the same market and
+ * candle (a candle replayed after a crash is recorded once).
+ * @internal
+ */
 export function insertDecision(db: Db, decision: Decision): void {
   const parsed = DecisionSchema.safeParse(decision);
   if (!parsed.success) {
@@ -14,7 +18,9 @@ export function insertDecision(db: Db, decision: Decision): void {
   }
   const d = parsed.data;
   db.prepare(
-    'INSERT INTO decisions (symbol, timestamp, action, confidence, predictions_json, reasons_json) VALUES (?, ?, ?, ?, ?, ?)',
+    `INSERT INTO decisions (symbol, timestamp, action, confidence, predictions_json, reasons_json) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (symbol, timestamp) DO UPDATE SET action = excluded.action, confidence = excluded.confidence,
+       predictions_json = excluded.predictions_json, reasons_json = excluded.reasons_json`,
   ).run(d.symbol, d.timestamp, d.action, d.confidence, JSON.stringify(d.predictions), JSON.stringify(d.reasons));
 }
 

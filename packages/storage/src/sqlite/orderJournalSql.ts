@@ -92,17 +92,22 @@ export function selectOrderHistory(db: Db, clientOrderId: string): OrderStatusCh
     .all(clientOrderId) as OrderStatusChange[];
 }
 
-/** @internal */
+/**
+ * Insert a fill; a repeat of an exchange trade id (per market) is ignored.
+ * @internal
+ */
 export function insertFill(db: Db, fill: Fill): void {
   if (!(fill.amount > 0) || !(fill.price > 0) || !(fill.fee >= 0)) {
     throw new InvalidArgumentError(
       `Invalid fill: amount ${fill.amount}, price ${fill.price}, fee ${fill.fee} (need amount > 0, price > 0, fee >= 0)`,
     );
   }
+  // A fill with an exchange trade id already recorded for its market is the same execution seen again: kept once.
   db.prepare(
-    `INSERT INTO fills (order_id, client_order_id, symbol, side, amount, price, fee, fee_currency, timestamp, reason)
-     VALUES (@orderId, @clientOrderId, @symbol, @side, @amount, @price, @fee, @feeCurrency, @timestamp, @reason)`,
-  ).run(fill);
+    `INSERT INTO fills (order_id, client_order_id, symbol, side, amount, price, fee, fee_currency, timestamp, reason, trade_id)
+     VALUES (@orderId, @clientOrderId, @symbol, @side, @amount, @price, @fee, @feeCurrency, @timestamp, @reason, @tradeId)
+     ON CONFLICT (symbol, trade_id) WHERE trade_id IS NOT NULL DO NOTHING`,
+  ).run({ ...fill, tradeId: fill.tradeId ?? null });
 }
 
 /** @internal */

@@ -119,4 +119,14 @@ export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [
       CREATE INDEX model_metrics_model ON model_metrics (model_id, name, at);
     `,
   },
+  {
+    version: 2,
+    description: 'exchange trade ids on fills (dedupe across restarts); one decision per market and candle',
+    sql: `
+      ALTER TABLE fills ADD COLUMN trade_id TEXT;
+      CREATE UNIQUE INDEX fills_trade ON fills (symbol, trade_id) WHERE trade_id IS NOT NULL;
+      DELETE FROM decisions WHERE id NOT IN (SELECT MAX(id) FROM decisions GROUP BY symbol, timestamp);
+      CREATE UNIQUE INDEX decisions_candle ON decisions (symbol, timestamp);
+    `,
+  },
 ];

@@ -52,6 +52,7 @@ export function fillFromRow(r: Record<string, unknown>): Fill {
     feeCurrency: r.fee_currency as string,
     timestamp: r.timestamp as number,
     reason: r.reason as string,
+    ...(typeof r.trade_id === 'string' ? { tradeId: r.trade_id } : {}),
   };
 }
 
