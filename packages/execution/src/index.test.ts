@@ -5,6 +5,7 @@ describe('@sextant/execution public surface', () => {
   it('exports exactly these runtime names', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'executeKillSwitch',
         'InsufficientFundsError',
         'Ledger',
         'Money',

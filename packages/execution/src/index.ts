@@ -23,3 +23,11 @@ export {
 } from './paper/PaperBrokerConfigSchema.js';
 export type { PaperCostInput, PaperCostModel } from './paper/PaperCostModel.type.js';
 export { PaperBroker, type PaperBrokerOptions } from './paper/PaperBroker.js';
+// Kill switch
+export {
+  executeKillSwitch,
+  type KillSwitchFailure,
+  type KillSwitchGate,
+  type KillSwitchOptions,
+  type KillSwitchReport,
+} from './killSwitch/executeKillSwitch.js';

@@ -15,4 +15,16 @@ export interface Broker {
    * (update marks and watermarks only; never fill or place anything).
    */
   warmUp?(event: CandleEvent): void;
+  /**
+   * Optional: cancel one working order by client order id. Answers the
+   * order's state after the attempt (it may have filled meanwhile: a live
+   * broker looks it up again rather than taking "not found" for canceled), or
+   * `undefined` when no such order is working.
+   */
+  cancel?(clientOrderId: string): Promise<Order | undefined> | Order | undefined;
+  /**
+   * Optional: cancel every working order, of one market or of all (the kill
+   * switch). Answers each order's state after the attempt.
+   */
+  cancelAll?(symbol?: string): Promise<Order[]> | Order[];
 }

@@ -289,6 +289,31 @@ export class CcxtBroker implements Broker {
     return this.#resolve(o);
   }
 
+  /**
+   * Cancel every order of this bot not final yet (the journal's live orders),
+   * of one market or of all, one after another (the kill switch). Each is
+   * looked up again after its cancel, so one that filled meanwhile comes back
+   * filled and its trades are booked.
+   *
+   * @param symbol - only this market's orders. @default every market
+   * @returns each order's state after the attempt
+   * @throws the first error of a cancel that failed, after every other order was tried
+   */
+  async cancelAll(symbol?: string): Promise<Order[]> {
+    this.#requireStarted();
+    const out: Order[] = [];
+    let first: unknown;
+    for (const o of this.journal.live(symbol)) {
+      try {
+        out.push(await this.cancel(o.clientOrderId));
+      } catch (err) {
+        first ??= err;
+      }
+    }
+    if (first !== undefined) throw first;
+    return out;
+  }
+
   portfolio(): PortfolioSnapshot {
     const ledger = this.ledger;
     const positions: Record<string, PositionSnapshot> = {};

@@ -247,6 +247,21 @@ export class PaperBroker implements Broker {
     return { ...w.order };
   }
 
+  /**
+   * Cancel every working order, of one market or of all (the kill switch).
+   * @param symbol - only this market's orders. @default every market
+   * @returns the orders as canceled, oldest first
+   */
+  cancelAll(symbol?: string): Order[] {
+    const canceled: Order[] = [];
+    for (const w of [...this.#working]) {
+      if (symbol !== undefined && w.order.symbol !== symbol) continue;
+      this.#update(w, 'canceled', 0);
+      canceled.push({ ...w.order });
+    }
+    return canceled;
+  }
+
   portfolio(): PortfolioSnapshot {
     const snap = this.#snapshot;
     if (snap !== undefined && !this.#stale && this.#dirty.length === 0) {
