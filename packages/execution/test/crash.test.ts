@@ -51,6 +51,8 @@ function snapshot(db: string) {
   try {
     const fills = store.listFills();
     const cycles = store.listCycles();
+    // A candle replayed after a crash records its decision again: the store keeps one per market and candle.
+    const decisions = store.listDecisions().map((d) => [d.symbol, d.timestamp, d.action, d.confidence]);
     const orders = fills
       .map((f) => f.clientOrderId)
       .concat(store.openOrders().map((o) => o.clientOrderId))
@@ -58,6 +60,7 @@ function snapshot(db: string) {
       .map((id) => store.getOrder(id));
     const ledger = Ledger.fromFills({ startingCash: 1, quoteCurrency: 'BTC' }, fills);
     return {
+      decisions,
       orders: orders.map(
         (o) => o && { id: o.clientOrderId, side: o.side, amount: o.amount, status: o.status, filled: o.filled },
       ),
@@ -107,6 +110,7 @@ describe('SIGKILL crash test: paper bot on replayed candles with SQLite state', 
 
     const actual = snapshot(db);
     expect(actual.cycles).toEqual(expected.cycles);
+    expect(actual.decisions).toEqual(expected.decisions);
     expect(actual.fills).toEqual(expected.fills);
     expect(actual.orders).toEqual(expected.orders);
     expect(actual.cash).toBe(expected.cash);
