@@ -38,11 +38,17 @@ const sextant = (args: string[], opts: Parameters<typeof runSextant>[1] = {}) =>
   runSextant(['--config', 'sextant.json', ...args], { cwd: dir, ...opts });
 
 /** Wait until `output()` matches, or fail after `ms`. */
-async function waitFor(output: () => string, re: RegExp, ms = 90_000): Promise<RegExpMatchArray> {
+async function waitFor(
+  output: () => string,
+  re: RegExp,
+  ms = 90_000,
+  exited: () => boolean = () => false,
+): Promise<RegExpMatchArray> {
   const t0 = Date.now();
   for (;;) {
     const m = output().match(re);
     if (m) return m;
+    if (exited()) throw new Error(`exited before ${re}; output:\n${output()}`);
     if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${re}; output so far:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -117,16 +123,25 @@ describe('sextant paper, status, kill-switch (subprocesses)', { timeout: 180_000
   });
 
   it('stops gracefully on SIGINT: finishes the cycle, persists, releases the lock, exits 130', async () => {
+    await sextant(['kill-switch', '--release']);
     const before = JSON.parse((await sextant(['--json', 'status'])).stdout) as { bot: { cycles: number } | null };
     let pid = 0;
     let out = () => '';
+    let exited = false;
     const running = sextant(['--log-level', 'info', 'paper', '--pace', '30', '--max-candles', '2000'], {
       onSpawn: (p, output) => {
         pid = p;
         out = output;
       },
+    }).finally(() => {
+      exited = true;
     });
-    await waitFor(() => out(), /"to":"running","msg":"lifecycle"/);
+    await waitFor(
+      () => out(),
+      /"to":"running","msg":"lifecycle"/,
+      90_000,
+      () => exited,
+    );
     await new Promise((r) => setTimeout(r, 500));
     process.kill(pid, 'SIGINT');
     const done = await running;

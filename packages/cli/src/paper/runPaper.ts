@@ -233,11 +233,19 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
     bot.on(BOT_EVENTS.candle, (e) => {
       lastEvent = e;
     });
+    let submitted = false;
+    let cyclesClosing = 0;
     bot.on(BOT_EVENTS.cycle, () => {
       state.setValue(PAPER_SNAPSHOT_KEY, snapshot(), Date.now());
       if (killing === 'closing') {
-        killing = 'done';
-        void bot.stop('kill switch');
+        // Market closes fill on the next candle's open: stop once they did (or give up after a few candles).
+        cyclesClosing++;
+        const flat = Object.keys(parts.broker.portfolio().positions).length === 0;
+        if ((submitted && flat) || cyclesClosing > 5) {
+          if (!flat) log.error({ positions: parts.broker.portfolio().positions }, 'kill switch: positions still open');
+          killing = 'done';
+          void bot.stop('kill switch');
+        }
         return;
       }
       if (killing !== 'no') return;
@@ -262,10 +270,7 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
           const order = await parts.broker.submit(intent, event);
           state.recordOrder(order);
         }
-        if (plan.closeIntents.length === 0) {
-          killing = 'done';
-          await bot.stop('kill switch');
-        }
+        submitted = true;
       })().catch((err: unknown) => log.error({ err }, 'kill switch close failed'));
     });
 
