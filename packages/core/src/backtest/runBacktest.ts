@@ -91,11 +91,19 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   if (recordDecisions === 'all') bot.on(BOT_EVENTS.decision, (d) => decisions.push(d));
   else if (recordDecisions === 'actions') bot.on(BOT_EVENTS.decision, (d) => d.action !== 'HOLD' && decisions.push(d));
   bot.on(BOT_EVENTS.error, (e) => errors.push(e));
+  // Snapshots are immutable: while the positions object is the same one, so is the answer.
+  let seen: object | undefined;
+  let open = false;
   bot.on(BOT_EVENTS.cycle, (c) => {
-    const open = hasAny(options.broker.portfolio().positions);
-    if (eqT.length > 0 && eqT[eqT.length - 1] === c.timestamp) {
-      eqV[eqV.length - 1] = c.equity;
-      inMarket[inMarket.length - 1] = open;
+    const positions = options.broker.portfolio().positions;
+    if (positions !== seen) {
+      seen = positions;
+      open = hasAny(positions);
+    }
+    const n = eqT.length;
+    if (n > 0 && eqT[n - 1] === c.timestamp) {
+      eqV[n - 1] = c.equity;
+      inMarket[n - 1] = open;
     } else {
       eqT.push(c.timestamp);
       eqV.push(c.equity);
