@@ -225,7 +225,10 @@ export class RiskValidator implements RiskGate {
 
   /**
    * Kill switch: halt (until resumed by hand) and plan the cancellation of every
-   * open order and a market close of every position.
+   * open order and a market close of every position. To carry it out end to
+   * end (halt, cancel every working order, close at market, with a report),
+   * pass this validator to `executeKillSwitch({ risk, broker, timeframe })`
+   * from `@sextant/execution`.
    *
    * @param portfolio - the account now
    * @param reason - why. @default 'kill switch'
