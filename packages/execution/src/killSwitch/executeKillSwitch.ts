@@ -18,7 +18,13 @@ import {
  */
 export interface KillSwitchGate {
   /** Halt (until resumed by hand) and plan a market close of every position. */
-  killSwitch(portfolio: PortfolioSnapshot, reason?: string): { closeIntents: readonly OrderIntent[] };
+  killSwitch(
+    portfolio: PortfolioSnapshot,
+    reason?: string,
+  ): {
+    /** The market closes it planned (the switch re-sizes them from the portfolio after the cancels). */
+    closeIntents: readonly OrderIntent[];
+  };
 }
 
 /** Options of {@link executeKillSwitch}. */
