@@ -3,6 +3,8 @@ import { main as backtestWithRisk } from './backtest-with-risk.js';
 import { main as buildFeatures } from './build-features.js';
 import { main as collectIntoParquet } from './collect-into-parquet.js';
 import { main as customStrategy } from './custom-strategy.js';
+import { realCandles } from './data.js';
+import { main as libraryExample } from './library-example.js';
 import { main as onnxModel } from './onnx-model.js';
 import { main as paperBotEvents } from './paper-bot-events.js';
 import { main as trainAndCompare } from './train-and-compare-models.js';
@@ -54,5 +56,17 @@ describe('examples', () => {
     const out = await onnxModel();
     expect(out.featureNames).toEqual(['x0', 'x1', 'x2']);
     expect(out.maxError).toBeLessThan(1e-6);
+  });
+
+  it('library-example (the README example): collect, features, model, decision, risk gate', async () => {
+    const { decision, verdict, rows } = await libraryExample();
+    expect(rows).toBeGreaterThan(5000);
+    expect(['BUY', 'SELL', 'HOLD']).toContain(decision.action);
+    expect(decision.reasons.length).toBeGreaterThan(0);
+    expect(Object.keys(decision.predictions)).toEqual(['ret_1h']);
+    expect(verdict.outcome).not.toBe('reject');
+    // Sized to 15% of an equity of 1 BTC at the last close.
+    const eth = await realCandles('ETH/BTC');
+    expect((verdict.intent?.amount ?? 0) * (eth.close[eth.length - 1] as number)).toBeCloseTo(0.15, 9);
   });
 });

@@ -1,3 +1,4 @@
+/// <reference path="./tree/ml-cart.d.ts" />
 import { parseWith } from '@sextant/core';
 import { DecisionTreeRegression } from 'ml-cart';
 import type { z } from 'zod';
