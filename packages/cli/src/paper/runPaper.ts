@@ -10,7 +10,7 @@ import {
   timeframeToMs,
 } from '@sextant/core';
 import { createPredictor, loadModel, ModelStore } from '@sextant/models';
-import { loadStoredState } from '@sextant/execution';
+import { executeKillSwitch, loadStoredState } from '@sextant/execution';
 import { createFeatureSource, FeaturePipeline } from '@sextant/features';
 import { ParquetCandleStore } from '@sextant/storage';
 import { SqliteStateStore } from '@sextant/storage/sqlite';
@@ -251,27 +251,26 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
       if (killing !== 'no') return;
       const k = state.getValue<KillSwitchState>(KILL_SWITCH_KEY);
       if (!k?.engaged || lastEvent === undefined) return;
-      const event = lastEvent;
       killing = 'closing';
       reason = `stopped by the kill switch ("${k.reason}")`;
       exitCode = EXIT_CODES.HALTED;
-      const plan = parts.risk.killSwitch(parts.broker.portfolio(), k.reason);
-      log.warn({ closing: plan.closeIntents.length, reason: k.reason }, 'kill switch engaged');
+      const open = Object.keys(parts.broker.portfolio().positions);
+      log.warn({ closing: open.length, reason: k.reason }, 'kill switch engaged');
       raise?.({
         kind: 'kill-switch',
         severity: 'critical',
-        message: `Kill switch engaged: ${k.reason}; closing ${plan.closeIntents.length} position(s)`,
+        message: `Kill switch engaged: ${k.reason}; closing ${open.length} position(s)`,
         timestamp: Date.now(),
-        details: { positions: plan.closeIntents.map((i) => i.symbol) },
+        details: { positions: open },
       });
-      for (const o of parts.broker.openOrders) parts.broker.cancel(o.clientOrderId);
-      void (async () => {
-        for (const intent of plan.closeIntents) {
-          const order = await parts.broker.submit(intent, event);
-          state.recordOrder(order);
-        }
-        submitted = true;
-      })().catch((err: unknown) => log.error({ err }, 'kill switch close failed'));
+      // Halt the risk gate, cancel open orders, close every position at market (fills on the next candle).
+      void executeKillSwitch({ risk: parts.risk, broker: parts.broker, timeframe: config.timeframe, reason: k.reason })
+        .then((report) => {
+          for (const order of report.closes) state.recordOrder(order);
+          for (const f of report.failures) log.error({ err: f.error, step: f.step }, 'kill switch step failed');
+          submitted = true;
+        })
+        .catch((err: unknown) => log.error({ err }, 'kill switch failed'));
     });
 
     await bot.start();
