@@ -43,7 +43,6 @@ describe('@sextant/collectors public surface', () => {
       'binanceId',
       'binanceNumber',
       'loadOhlcvFile',
-      'seededRandom',
       'startFakeCoinGecko',
       'startFakeExchange',
     ]) {

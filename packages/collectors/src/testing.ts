@@ -16,7 +16,6 @@ export { FaultInjector, FAULT_KINDS } from './testing/FaultInjector.js';
 export { binanceId } from './testing/binanceExchangeInfo.js';
 export { binanceNumber } from './testing/binanceNumber.js';
 export { loadOhlcvFile } from './testing/loadOhlcvFile.js';
-export { seededRandom } from './testing/seededRandom.js';
 export { MemoryCandleStore } from './testing/MemoryCandleStore.js';
 export {
   startFakeCoinGecko,

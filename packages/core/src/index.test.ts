@@ -59,6 +59,7 @@ it('exports exactly the documented names', () => {
     'parseConfig',
     'parseWith',
     'runBacktest',
+    'seededRandom',
     'sliceSeries',
     'sliceSeriesByTime',
     'sortCandles',

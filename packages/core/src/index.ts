@@ -46,6 +46,8 @@ export {
 } from './config/SextantConfigSchema.js';
 export { parseConfig, parseWith } from './config/parseConfig.js';
 export { formatZodIssues } from './config/formatZodIssues.js';
+// Randomness
+export { seededRandom } from './random/seededRandom.js';
 // Clocks
 export type { Clock } from './clock/Clock.type.js';
 export { LiveClock } from './clock/LiveClock.js';

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { seededRandom } from '@sextant/collectors/testing';
+import { seededRandom } from '@sextant/core';
 import { SqliteStateStore } from '@sextant/storage/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Ledger } from '../src/index.js';

@@ -5,7 +5,7 @@
  * in the same run; then the whole default feature frame.
  */
 import { join } from 'node:path';
-import { type CandleSeries, allocateCandleSeries, sliceSeries } from '@sextant/core';
+import { type CandleSeries, allocateCandleSeries, seededRandom, sliceSeries } from '@sextant/core';
 import * as ti from 'technicalindicators';
 import * as F from '../src/index.js';
 import { compileTalibC } from './talibC.js';
@@ -14,14 +14,7 @@ const N = 1_000_000;
 const REPS = 5;
 
 function syntheticCandles(n: number, seed: number): CandleSeries {
-  let a = seed >>> 0;
-  const rand = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rand = seededRandom(seed);
   const s = allocateCandleSeries(n);
   let price = 100;
   for (let i = 0; i < n; i++) {

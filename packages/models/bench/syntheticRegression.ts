@@ -1,4 +1,4 @@
-import { createRng } from '../src/learners/createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 
 /** Seeded synthetic regression set for the bench: column-major features, rows x cols. */
 export interface BenchData {

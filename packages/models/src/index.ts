@@ -13,7 +13,6 @@ export { FeatureRange, type FeatureRangeJSON } from './data/FeatureRange.js';
 // Learners
 export { BaseLearner, type FitContext } from './learners/BaseLearner.js';
 export type { LearnerJSON } from './learners/LearnerJSON.type.js';
-export { createRng } from './learners/createRng.js';
 export { regressionMetrics } from './learners/regressionMetrics.js';
 export { classificationMetrics } from './learners/classificationMetrics.js';
 export {
@@ -70,7 +69,6 @@ export {
   type TrainAndSelectOptions,
 } from './selection/trainAndSelect.js';
 export { featureMatrixRows, sliceFeatureMatrix } from './walkforward/sliceFeatureMatrix.js';
-export { seededRandom } from './walkforward/seededRandom.js';
 export { sampleParams, type ParamRange, type ParamSpace } from './walkforward/sampleParams.js';
 export { walkForwardFolds, type WalkForwardFold, type WalkForwardWindows } from './walkforward/walkForwardFolds.js';
 export {

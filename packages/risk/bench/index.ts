@@ -19,26 +19,16 @@ import {
   type PortfolioSnapshot,
   type PositionSnapshot,
   combinePredictions,
+  seededRandom,
 } from '@sextant/core';
 import { RiskValidator } from '../src/index.js';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SYMBOLS = Array.from({ length: 10 }, (_, i) => `C${i}/BTC`);
 const T0 = Date.UTC(2018, 0, 10);
 const M5 = 300_000;
 
 function events(n: number, seed: number): CandleEvent[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const prices = SYMBOLS.map(() => 100);
   const out: CandleEvent[] = [];
   for (let i = 0; i < n; i++) {
@@ -170,7 +160,7 @@ function benchExits(evs: readonly CandleEvent[]): void {
 }
 
 function benchDecide(evs: readonly CandleEvent[]): void {
-  const rnd = mulberry32(11);
+  const rnd = seededRandom(11);
   const ctxs: DecisionContext[] = evs.map((event) => ({
     event,
     featureNames: [],

@@ -1,16 +1,4 @@
-import { type CandleSeries, allocateCandleSeries } from '@sextant/core';
-
-/** mulberry32: a small seeded PRNG (public domain). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { type CandleSeries, allocateCandleSeries, seededRandom } from '@sextant/core';
 
 const round8 = (x: number): number => Math.round(x * 1e8) / 1e8;
 
@@ -20,7 +8,7 @@ const round8 = (x: number): number => Math.round(x * 1e8) / 1e8;
  * gap-free grid.
  */
 export function syntheticCandles(n: number, seed: number): CandleSeries {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const s = allocateCandleSeries(n);
   const t0 = Date.UTC(2018, 0, 1);
   let price = 0.05;

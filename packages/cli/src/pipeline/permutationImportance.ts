@@ -1,4 +1,5 @@
-import { createRng, type Model } from '@sextant/models';
+import { seededRandom as createRng } from '@sextant/core';
+import type { Model } from '@sextant/models';
 import type { TrainingSet } from './buildTrainingSet.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { FaultKind, FaultScript } from './FakeExchange.type.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '@sextant/core';
 
 /**
  * Every fault kind, in a fixed order.

@@ -2,7 +2,7 @@ import type { OHLCVRow } from '@sextant/core';
 import { timeframeToMs } from '@sextant/core';
 import type { FakeMarket } from './FakeExchange.type.js';
 import { binanceNumber } from './binanceNumber.js';
-import { seededRandom } from './seededRandom.js';
+import { seededRandom } from '@sextant/core';
 
 /** Index of the first candle with open time >= `t` (binary search). */
 export function lowerBound(rows: readonly OHLCVRow[], t: number): number {

@@ -1,6 +1,6 @@
 import { isSextantError } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
-import { createRng } from './createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 import { GradientBoostingRegressor } from './GradientBoostingRegressor.js';
 
 const rand = createRng(5);

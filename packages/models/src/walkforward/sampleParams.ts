@@ -20,12 +20,13 @@ export type ParamSpace = Readonly<Record<string, readonly (string | number | boo
  * source (random search, Bergstra & Bengio 2012).
  *
  * @param space - choices or ranges per parameter
- * @param rand - a random source in [0, 1), e.g. {@link seededRandom}
+ * @param rand - a random source in [0, 1), e.g. `seededRandom` from `@sextant/core`
  * @returns one value per parameter name
  * @throws InvalidArgumentError on an empty choice list, or a range with `min > max` or a non-positive log bound
  * @example
  * ```ts
- * import { sampleParams, seededRandom } from '@sextant/models';
+ * import { seededRandom } from '@sextant/core';
+ * import { sampleParams } from '@sextant/models';
  * sampleParams({ maxDepth: { min: 2, max: 8, integer: true }, lambda: [0, 1, 10] }, seededRandom(1));
  * ```
  */

@@ -1,10 +1,9 @@
-import { InvalidArgumentError } from '@sextant/core';
+import { InvalidArgumentError, seededRandom } from '@sextant/core';
 import { ModelError } from '../errors/ModelError.js';
 import type { FeatureMatrix, Model } from '../Model.type.js';
 import { type ClassificationScores, scoreClassification } from '../selection/scoreClassification.js';
 import { type RegressionScores, scoreRegression } from '../selection/scoreRegression.js';
 import { type ParamSpace, sampleParams } from './sampleParams.js';
-import { seededRandom } from './seededRandom.js';
 import { featureMatrixRows, sliceFeatureMatrix } from './sliceFeatureMatrix.js';
 import { type WalkForwardFold, type WalkForwardWindows, walkForwardFolds } from './walkForwardFolds.js';
 

@@ -4,16 +4,8 @@
  * a hand computation; the monitor on the real ETH/BTC 5m features.
  */
 import { readFileSync } from 'node:fs';
-import { isSextantError } from '@sextant/core';
-import {
-  DriftMonitor,
-  type DriftReport,
-  ksTest,
-  psi,
-  retrainDecision,
-  seededRandom,
-  sliceFeatureMatrix,
-} from '@sextant/models';
+import { isSextantError, seededRandom } from '@sextant/core';
+import { DriftMonitor, type DriftReport, ksTest, psi, retrainDecision, sliceFeatureMatrix } from '@sextant/models';
 import type { FeatureFrame } from '@sextant/features';
 import { describe, expect, it } from 'vitest';
 import { loadMarket } from '../walkforward/realMarkets.js';

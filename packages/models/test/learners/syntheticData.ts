@@ -1,4 +1,4 @@
-import { createRng } from '../../src/learners/createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 
 /** Seeded synthetic regression/classification data shared by the learner tests. */
 export interface SyntheticData {

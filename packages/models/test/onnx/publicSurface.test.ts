@@ -34,7 +34,6 @@ describe('public surface of model operations', () => {
       'sampleParams',
       'scoreClassification',
       'scoreRegression',
-      'seededRandom',
       'sliceFeatureMatrix',
       'trainAndSelect',
       'walkForward',

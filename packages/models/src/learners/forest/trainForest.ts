@@ -1,6 +1,6 @@
 import type { Matrix } from '../../data/Matrix.type.js';
 import type { TreeArrays } from '../../xgboost/TreeArrays.type.js';
-import { createRng } from '../createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 import { binFeatures, computeCuts, withHistOffsets } from '../gbdt/binFeatures.js';
 import { GrowWorkspace, growTree } from '../gbdt/growTree.js';
 

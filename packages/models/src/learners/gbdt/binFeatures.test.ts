@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toMatrix } from '../../data/toMatrix.js';
-import { createRng } from '../createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 import { binFeatures, computeCuts, MISSING_BIN } from './binFeatures.js';
 
 /** Reference bin: how many cuts are <= float32(v), counted one by one (xgboost's "bin b holds cuts[b-1] <= v < cuts[b]"). */

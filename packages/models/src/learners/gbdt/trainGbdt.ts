@@ -1,6 +1,6 @@
 import type { Matrix } from '../../data/Matrix.type.js';
 import type { TreeArrays } from '../../xgboost/TreeArrays.type.js';
-import { createRng } from '../createRng.js';
+import { seededRandom as createRng } from '@sextant/core';
 import { type BinnedFeatures, binFeatures, computeCuts, MISSING_BIN, withHistOffsets } from './binFeatures.js';
 import { type GrownTree, GrowWorkspace, growTree } from './growTree.js';
 
