@@ -20,7 +20,7 @@ export interface ToMatrixOptions {
 }
 
 /**
- * Convert `number[][]` or a {@link FeatureFrame} into one dense
+ * Convert `number[][]` or a `FeatureFrame` (from `@sextant/features`) into one dense
  * `Float64Array` (row- or column-major), checking it against what a model
  * expects. NaN and ±Infinity cells are kept (models flag such rows untrusted);
  * anything that is not a number is refused.

@@ -2,7 +2,7 @@ import { SextantError, type SextantErrorOptions } from '@sextant/core';
 
 /**
  * A model was asked to predict on features it was not trained with: a
- * {@link FeatureFrame} whose pipeline hash differs from the model manifest's,
+ * `FeatureFrame` (from `@sextant/features`) whose pipeline hash differs from the model manifest's,
  * or a matrix with the wrong number of columns. Never retryable: retrain the
  * model or feed it the pipeline it was trained on. Code `FEATURE_MISMATCH`.
  *
