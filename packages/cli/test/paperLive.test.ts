@@ -55,4 +55,32 @@ describe('sextant paper --live (subprocess against the fake exchange)', { timeou
     });
     expect(stored.count).toBeGreaterThanOrEqual(CUT + 12);
   });
+
+  it('counts every exchange request in the Prometheus metrics while trading live', async () => {
+    let out = () => '';
+    let pid = 0;
+    const running = runSextant(
+      ['--config', 'sextant.json', 'paper', '--live', '--poll', '50', '--max-candles', '100000', '--metrics-port', '0'],
+      {
+        cwd: dir,
+        onSpawn: (p, output) => {
+          pid = p;
+          out = output;
+        },
+      },
+    );
+    let requests = 0;
+    const t0 = Date.now();
+    while (requests === 0 && Date.now() - t0 < 60_000) {
+      await new Promise((r) => setTimeout(r, 200));
+      const port = /metrics on http:\/\/127\.0\.0\.1:(\d+)\/metrics/.exec(out())?.[1];
+      if (port === undefined) continue;
+      const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      requests = Number(/sextant_api_requests_total\{endpoint="binance"\} (\d+)/.exec(text)?.[1] ?? 0);
+    }
+    process.kill(pid, 'SIGINT');
+    const done = await running;
+    expect(requests).toBeGreaterThan(0);
+    expect(done.code).toBe(EXIT_CODES.INTERRUPTED);
+  });
 });

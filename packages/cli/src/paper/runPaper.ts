@@ -75,6 +75,7 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
   const lock = acquireStateLock(run.stateDb);
   let server: MetricsServer | undefined;
   let closeExchange: (() => Promise<void>) | undefined;
+  let onApiRequest: ((fn: (r: { target: string; ok: boolean; code?: string }) => void) => unknown) | undefined;
   const state = new SqliteStateStore({ path: run.stateDb });
   try {
     const kill = state.getValue<KillSwitchState>(KILL_SWITCH_KEY);
@@ -138,10 +139,12 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
           exitCode: EXIT_CODES.USAGE,
         });
       }
-      const { OhlcvCollector } = await import('@sextant/collectors');
+      const { ExchangeGuard, OhlcvCollector } = await import('@sextant/collectors');
       const { createExchange } = await import('../io/createExchange.js');
       const exchange = await createExchange(exchangeConfig, ctx.io.env);
       closeExchange = () => exchange.close();
+      // Every exchange request (and its failure kind) reaches the Prometheus counters once metrics exist.
+      onApiRequest = (fn) => ExchangeGuard.for(exchange).on('request', fn);
       source = liveFeed({
         history: series,
         timeframe: config.timeframe,
@@ -164,6 +167,10 @@ export async function runPaper(options: RunPaperOptions): Promise<PaperSummary> 
 
     const metrics = createMetrics({ defaultMetrics: true });
     observeBot(bot, metrics, { startEquity: config.startingCapital });
+    onApiRequest?.((r) => {
+      metrics.apiRequests.inc({ endpoint: r.target });
+      if (!r.ok) metrics.errors.inc({ stage: `api:${r.code ?? 'unknown'}` });
+    });
     if (options.metricsPort !== undefined) {
       server = await serveMetrics(metrics.registry, options.metricsPort);
       log.info({ port: server.port }, 'metrics at /metrics');
