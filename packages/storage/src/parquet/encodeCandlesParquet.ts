@@ -44,7 +44,8 @@ export async function encodeCandlesParquet(
       .filter(([key]) => key !== SCHEMA_VERSION_KEY && key !== WRITER_KEY)
       .map(([key, value]) => ({ key, value })),
   ];
-  const writer = new ByteWriter();
+  // Sized for the usual ~32 bytes per candle, so the buffer rarely regrows (each regrowth copies it).
+  const writer = new ByteWriter(series.length * 40 + 4096);
   await parquetWrite({
     writer,
     schema: CANDLE_PARQUET_SCHEMA,

@@ -19,8 +19,12 @@ export interface ParquetCodecs {
   compressors: Partial<Record<CompressionCodec, Compress>>;
 }
 
-/** zstd level used for Parquet pages: 3 is zstd's default speed/size balance. */
-const ZSTD_LEVEL = 3;
+/**
+ * zstd level used for Parquet pages. Level 1 writes 1M candles ~5% faster
+ * than zstd's default 3 for files 0.3% larger (byte-stream-split doubles
+ * leave little for higher levels to find).
+ */
+const ZSTD_LEVEL = 1;
 
 /**
  * Resolve the codec and compressors to write with. zstd comes from a WASM

@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import {
   type CandleSeries,
@@ -87,18 +87,34 @@ export class ParquetCandleStore {
 
   async #write(dir: string, key: DatasetKey, series: CandleSeries): Promise<void> {
     await recoverDataset(dir, { cleanTemps: true });
-    const staged: StagedFile[] = [];
     const meta = { [DATASET_KEY]: JSON.stringify(key) };
-    for (const [month, part] of splitByMonth(series)) {
-      const file = monthFile(dir, month);
-      const stored = await this.#readFile(file, key);
-      const merged = stored === undefined ? part : mergeSeries(stored, part);
-      const bytes = await encodeCandlesParquet(merged, {
-        codec: this.config.codec,
-        rowGroupSize: this.config.rowGroupSize,
-        metadata: meta,
-      });
-      staged.push({ tmp: await writeTempFile(file, bytes), final: file });
+    // Each month's temp file is written and fsynced while the next month is
+    // encoded: disk waits overlap CPU work instead of adding to it.
+    const writes: Promise<StagedFile>[] = [];
+    let failed: unknown;
+    try {
+      for (const [month, part] of splitByMonth(series)) {
+        const file = monthFile(dir, month);
+        const stored = await this.#readFile(file, key);
+        const merged = stored === undefined ? part : mergeSeries(stored, part);
+        const bytes = await encodeCandlesParquet(merged, {
+          codec: this.config.codec,
+          rowGroupSize: this.config.rowGroupSize,
+          metadata: meta,
+        });
+        const staged = writeTempFile(file, bytes).then((tmp) => ({ tmp, final: file }));
+        staged.catch(() => undefined); // settled below
+        writes.push(staged);
+      }
+    } catch (e) {
+      failed = e;
+    }
+    const settled = await Promise.allSettled(writes);
+    const staged = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    failed ??= settled.find((s) => s.status === 'rejected')?.reason;
+    if (failed !== undefined) {
+      await Promise.all(staged.map((s) => rm(s.tmp, { force: true }).catch(() => undefined)));
+      throw failed;
     }
     await commitStaged(dir, staged);
   }
@@ -159,14 +175,21 @@ export class ParquetCandleStore {
     const dir = datasetDir(this.config.root, k);
     await pendingWrite(dir);
     await recoverDataset(dir, { cleanTemps: false });
-    const parts: CandleSeries[] = [];
+    const reads: Promise<CandleSeries | undefined>[] = [];
     for (const month of await listMonths(dir)) {
       const b = monthBounds(month);
       if ((from !== undefined && b.to < from) || (to !== undefined && b.from > to)) continue;
       const range: TimeRange = {};
       if (from !== undefined && from > b.from) range.from = from;
       if (to !== undefined && to < b.to) range.to = to;
-      const part = await this.#readFile(monthFile(dir, month), k, range, timestampsOnly);
+      // Started together: one file's disk reads overlap another's decoding.
+      const read = this.#readFile(monthFile(dir, month), k, range, timestampsOnly);
+      read.catch(() => undefined); // awaited below, in month order
+      reads.push(read);
+    }
+    const parts: CandleSeries[] = [];
+    for (const read of reads) {
+      const part = await read;
       if (part !== undefined && part.length > 0) parts.push(part);
     }
     if (parts.length === 0) return allocateCandleSeries(0);

@@ -51,21 +51,25 @@ async function renameInto({ tmp, final }: StagedFile): Promise<void> {
 }
 
 async function rollForward(dir: string, journalPath: string, journal: Journal): Promise<void> {
-  for (const r of journal.renames) {
-    const tmp = join(dir, r.tmp);
-    const final = join(dir, r.final);
-    const exists = await stat(tmp).then(
-      () => true,
-      () => false,
-    );
-    if (!exists) continue;
-    try {
-      await renameInto({ tmp, final });
-    } catch (e) {
-      // Another process finishing the same journal may have moved it first.
-      if ((e as { cause?: { code?: string } }).cause?.code !== 'ENOENT') throw e;
-    }
-  }
+  // The journal is the commit point, so the renames (each into its own month
+  // directory) are independent: they and their directory fsyncs run together.
+  await Promise.all(
+    journal.renames.map(async (r) => {
+      const tmp = join(dir, r.tmp);
+      const final = join(dir, r.final);
+      const exists = await stat(tmp).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) return;
+      try {
+        await renameInto({ tmp, final });
+      } catch (e) {
+        // Another process finishing the same journal may have moved it first.
+        if ((e as { cause?: { code?: string } }).cause?.code !== 'ENOENT') throw e;
+      }
+    }),
+  );
   try {
     await rm(journalPath, { force: true });
     await syncDir(dir);
