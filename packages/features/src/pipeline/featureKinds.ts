@@ -16,12 +16,12 @@ import { roc } from '../kernels/roc.js';
 import { rsi } from '../kernels/rsi.js';
 import { sma } from '../kernels/sma.js';
 import { stddev } from '../kernels/stddev.js';
-import { stochastic } from '../kernels/stochastic.js';
 import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
-import { willr } from '../kernels/willr.js';
 import { wma } from '../kernels/wma.js';
+import { nanArray } from '../internal/nanArray.js';
+import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
 import { rollingExtremeInto } from '../internal/rollingExtremeInto.js';
 import { smaFrom } from '../internal/smaFrom.js';
@@ -47,6 +47,29 @@ function memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Ar
   let v = m.get(key);
   if (v === undefined) m.set(key, (v = make()));
   return v;
+}
+
+/**
+ * Fast %K (`williams` false) or Williams %R of `period`, computed together in
+ * one pass (rawStochPairInto) the first time either is asked for; the other
+ * is kept for its feature, which takes it over (so each caller owns and may
+ * overwrite its array).
+ */
+function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float64Array {
+  let m = cache.get(s);
+  if (m === undefined) cache.set(s, (m = new Map()));
+  const key = `rawStoch:${williams ? 'r' : 'k'}:${period}`;
+  const hit = m.get(key);
+  if (hit !== undefined) {
+    m.delete(key);
+    return hit;
+  }
+  const n = s.length;
+  const k = nanArray(n, period - 1);
+  const r = nanArray(n, period - 1);
+  rawStochPairInto(s.high, s.low, s.close, period, k, r);
+  m.set(`rawStoch:${williams ? 'k' : 'r'}:${period}`, williams ? k : r);
+  return williams ? r : k;
 }
 
 const period = (def: number, min = 2) => z.number().int().min(min).max(100_000).default(def);
@@ -145,8 +168,17 @@ export const FEATURE_KINDS = {
     },
     lookback: (p: { kPeriod: number; kSmooth: number; dPeriod: number }) => p.kPeriod + p.kSmooth + p.dPeriod - 3,
     compute: (s: CandleSeries, p: { kPeriod: number; kSmooth: number; dPeriod: number }) => {
-      const r = stochastic(s.high, s.low, s.close, p.kPeriod, p.kSmooth, p.dPeriod);
-      return [scaleFree.scale(r.k, 0.01), scaleFree.scale(r.d, 0.01)];
+      // stochastic()'s steps on the fast %K shared with Williams %R of the same period.
+      const n = s.length;
+      const fast = takeRawStoch(s, p.kPeriod, false);
+      const lbK = p.kPeriod + p.kSmooth - 2;
+      const lb = lbK + p.dPeriod - 1;
+      const k = nanArray(n, lbK);
+      smaFrom(fast, p.kPeriod - 1, p.kSmooth, k);
+      const d = fast.fill(Number.NaN, 0, Math.min(n, lb));
+      smaFrom(k, lbK, p.dPeriod, d);
+      k.fill(Number.NaN, 0, Math.min(n, lb));
+      return [scaleFree.scale(k, 0.01), scaleFree.scale(d, 0.01)];
     },
   },
   stochRsi: {
@@ -219,9 +251,8 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('willr'), period: period(14) }),
     names: (p: { period: number }) => [`willr_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [
-      scaleFree.scale(willr(s.high, s.low, s.close, p.period), 0.01),
-    ],
+    // willr() on the pass shared with the fast %K of the same period.
+    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(takeRawStoch(s, p.period, true), 0.01)],
   },
   roc: {
     schema: z.object({ kind: z.literal('roc'), period: period(10, 1) }),
