@@ -30,26 +30,27 @@ export function cmf(
   assertPeriod('cmf', 'period', period, 1);
   const n = assertSameLength('cmf', { high, low, close, volume });
   const out = nanArray(n, period - 1);
-  const mfv = new Float64Array(n);
+  // Money flow volume of the window in a ring (slot i % period) instead of
+  // an n-long temporary column: the double subtracted when a bar leaves is
+  // the one that was added, so the sums are the same as with the column.
+  const ring = new Float64Array(period);
+  let sm = 0;
+  let sv = 0;
+  let slot = 0;
   for (let i = 0; i < n; i++) {
     const h = high[i]!;
     const l = low[i]!;
     const c = close[i]!;
     const r = h - l;
-    mfv[i] = r !== 0 ? ((c - l - (h - c)) / r) * volume[i]! : 0;
-  }
-  let sm = 0;
-  let sv = 0;
-  for (let i = 0; i < period - 1 && i < n; i++) {
-    sm += mfv[i]!;
+    const x = r !== 0 ? ((c - l - (h - c)) / r) * volume[i]! : 0;
+    ring[slot] = x;
+    if (++slot === period) slot = 0; // now the slot of bar i - period + 1
+    sm += x;
     sv += volume[i]!;
-  }
-  for (let i = period - 1, t = 0; i < n; i++, t++) {
-    sm += mfv[i]!;
-    sv += volume[i]!;
+    if (i < period - 1) continue;
     out[i] = sv > 0 ? sm / sv : Number.NaN;
-    sm -= mfv[t]!;
-    sv -= volume[t]!;
+    sm -= ring[slot]!;
+    sv -= volume[i - period + 1]!;
   }
   return out;
 }

@@ -30,20 +30,23 @@ export function vwap(
   assertPeriod('vwap', 'period', period, 1);
   const n = assertSameLength('vwap', { high, low, close, volume });
   const out = nanArray(n, period - 1);
-  const pv = new Float64Array(n);
-  for (let i = 0; i < n; i++) pv[i] = ((high[i]! + low[i]! + close[i]!) / 3) * volume[i]!;
+  // tp * v of the window in a ring (slot i % period) instead of an n-long
+  // temporary column: the double subtracted when a bar leaves is the one
+  // that was added, so the sums are the same as with the column.
+  const ring = new Float64Array(period);
   let spv = 0;
   let sv = 0;
-  for (let i = 0; i < period - 1 && i < n; i++) {
-    spv += pv[i]!;
+  let slot = 0;
+  for (let i = 0; i < n; i++) {
+    const x = ((high[i]! + low[i]! + close[i]!) / 3) * volume[i]!;
+    ring[slot] = x;
+    if (++slot === period) slot = 0; // now the slot of bar i - period + 1
+    spv += x;
     sv += volume[i]!;
-  }
-  for (let i = period - 1, t = 0; i < n; i++, t++) {
-    spv += pv[i]!;
-    sv += volume[i]!;
+    if (i < period - 1) continue;
     out[i] = sv > 0 ? spv / sv : Number.NaN;
-    spv -= pv[t]!;
-    sv -= volume[t]!;
+    spv -= ring[slot]!;
+    sv -= volume[i - period + 1]!;
   }
   return out;
 }

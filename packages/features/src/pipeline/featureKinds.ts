@@ -340,9 +340,10 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('obvSlope'), period: period(20, 1) }),
     names: (p: { period: number }) => [`obv_slope_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [
-      scaleFree.obvSlope(obv(s.close, s.volume), s.volume, p.period),
-    ],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const line = obv(s.close, s.volume);
+      return [scaleFree.obvSlope(line, s.volume, p.period, line)];
+    },
   },
   volatility: {
     schema: z.object({ kind: z.literal('volatility'), period: period(20) }),

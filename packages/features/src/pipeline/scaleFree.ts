@@ -58,15 +58,28 @@ export const scaleFree = {
     if (lag < x.length) out.set(x.subarray(0, x.length - lag), lag);
     return out;
   },
-  /** OBV change over `period` bars divided by the volume traded in them (-1..1); 0 with no volume. */
-  obvSlope(obvLine: Float64Array, volume: Float64Array, period: number): Float64Array {
+  /**
+   * OBV change over `period` bars divided by the volume traded in them (-1..1); 0 with no volume.
+   * `out` may be `obvLine` itself: the last `period` OBV values are kept in a ring.
+   */
+  obvSlope(
+    obvLine: Float64Array,
+    volume: Float64Array,
+    period: number,
+    out: Float64Array = new Float64Array(obvLine.length),
+  ): Float64Array {
     const n = obvLine.length;
-    const out = new Float64Array(n).fill(Number.NaN);
+    const ring = new Float64Array(period);
+    let slot = 0; // i % period: holds OBV of bar i - period until overwritten
     let sum = 0;
-    for (let i = 1; i < n; i++) {
-      sum += volume[i]!;
+    for (let i = 0; i < n; i++) {
+      const line = obvLine[i]!;
+      const old = ring[slot]!;
+      ring[slot] = line;
+      if (++slot === period) slot = 0;
+      if (i > 0) sum += volume[i]!;
       if (i > period) sum -= volume[i - period]!;
-      if (i >= period) out[i] = sum > 0 ? (obvLine[i]! - obvLine[i - period]!) / sum : 0;
+      out[i] = i >= period ? (sum > 0 ? (line - old) / sum : 0) : Number.NaN;
     }
     return out;
   },
