@@ -1,5 +1,8 @@
 import type { CandleSeries } from '@sextant/core';
-import { ByteWriter, parquetWrite } from 'hyparquet-writer';
+import type { FileMetaData, RowGroup } from 'hyparquet';
+import { ByteWriter } from 'hyparquet-writer';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
+import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 import {
   CANDLE_PARQUET_SCHEMA,
   CANDLE_SCHEMA_VERSION,
@@ -9,6 +12,7 @@ import {
   WRITER_VERSION,
 } from './candleParquetSchema.js';
 import { type ParquetCodec, loadParquetCodecs } from './parquetCodecs.js';
+import { writeCandleColumnChunk } from './writeCandleColumnChunk.js';
 
 /** Default rows per row group: about a day and a half of 1m candles, a week of 5m. */
 export const DEFAULT_ROW_GROUP_SIZE = 2048;
@@ -26,6 +30,8 @@ export interface EncodeCandlesOptions {
 /**
  * Encode a candle series as one Parquet file in memory: DELTA_BINARY_PACKED
  * timestamps, BYTE_STREAM_SPLIT doubles, min/max statistics per row group.
+ * Column chunks are written by {@link writeCandleColumnChunk} (typed-array
+ * loops); the footer by hyparquet-writer, whose output this matches byte for byte.
  *
  * @internal
  */
@@ -34,9 +40,11 @@ export async function encodeCandlesParquet(
   options: EncodeCandlesOptions = {},
 ): Promise<Uint8Array> {
   const { codec, compressors } = await loadParquetCodecs(options.codec);
-  const timestamps = new BigInt64Array(series.length);
+  const compress = codec === 'SNAPPY' ? snappyCompress : compressors[codec];
+  const n = series.length;
+  const timestamps = new BigInt64Array(n);
   const ts = series.timestamp;
-  for (let i = 0; i < ts.length; i++) timestamps[i] = BigInt(ts[i] as number);
+  for (let i = 0; i < n; i++) timestamps[i] = BigInt(ts[i] as number);
   const kv = [
     { key: SCHEMA_VERSION_KEY, value: CANDLE_SCHEMA_VERSION },
     { key: WRITER_KEY, value: WRITER_VERSION },
@@ -44,20 +52,41 @@ export async function encodeCandlesParquet(
       .filter(([key]) => key !== SCHEMA_VERSION_KEY && key !== WRITER_KEY)
       .map(([key, value]) => ({ key, value })),
   ];
+  const columns: [string, BigInt64Array | Float64Array][] = [
+    ['timestamp', timestamps],
+    ...VALUE_COLUMNS.map((name): [string, Float64Array] => [name, series[name]]),
+  ];
+  const rowGroupSize = options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE;
   // Sized for the usual ~32 bytes per candle, so the buffer rarely regrows (each regrowth copies it).
-  const writer = new ByteWriter(series.length * 40 + 4096);
-  await parquetWrite({
-    writer,
+  const writer = new ByteWriter(n * 40 + 4096);
+  writer.appendUint32(PARQUET_MAGIC);
+  const rowGroups: RowGroup[] = [];
+  for (let start = 0; start < n; start += rowGroupSize) {
+    const end = Math.min(n, start + rowGroupSize);
+    const groupStart = writer.offset;
+    const chunks = columns.map(([name, data]) =>
+      writeCandleColumnChunk(writer, { name, data, start, end, codec, compress }),
+    );
+    let bytes = 0n;
+    for (const c of chunks) bytes += c.meta_data?.total_uncompressed_size ?? 0n;
+    rowGroups.push({
+      columns: chunks,
+      total_byte_size: bytes,
+      num_rows: BigInt(end - start),
+      total_compressed_size: BigInt(writer.offset - groupStart),
+    });
+  }
+  writeMetadata(writer, {
+    version: 2,
+    created_by: WRITER_VERSION,
     schema: CANDLE_PARQUET_SCHEMA,
-    columnData: [
-      { name: 'timestamp', data: timestamps, encoding: 'DELTA_BINARY_PACKED' },
-      ...VALUE_COLUMNS.map((name) => ({ name, data: series[name], encoding: 'BYTE_STREAM_SPLIT' as const })),
-    ],
-    codec,
-    compressors,
-    rowGroupSize: options.rowGroupSize ?? DEFAULT_ROW_GROUP_SIZE,
-    kvMetadata: kv,
-    createdBy: WRITER_VERSION,
-  });
+    num_rows: BigInt(n),
+    row_groups: rowGroups,
+    key_value_metadata: kv,
+  } as FileMetaData);
+  writer.appendUint32(PARQUET_MAGIC);
   return writer.getBytes();
 }
+
+/** "PAR1", little-endian: the magic at both ends of a Parquet file. */
+const PARQUET_MAGIC = 0x31524150;
