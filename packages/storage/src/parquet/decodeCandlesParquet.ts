@@ -9,6 +9,7 @@ import {
 } from 'hyparquet';
 import { StorageCorruptError } from '../errors/StorageCorruptError.js';
 import { CANDLE_SCHEMA_VERSION, SCHEMA_VERSION_KEY, VALUE_COLUMNS } from './candleParquetSchema.js';
+import { decodeOwnCandleRows } from './decodeOwnCandleRows.js';
 import { loadParquetDecompressors } from './parquetCodecs.js';
 
 /** Time range of a read, ms since the epoch, both ends inclusive. */
@@ -138,38 +139,42 @@ export async function decodeCandlesParquet(
   if (end > start) {
     const { raw, toMs } = rawTimestamps(metadata);
     try {
-      await parquetRead({
-        file: buffer,
-        metadata: raw,
-        columns: wanted,
-        rowStart: start,
-        rowEnd: end,
-        parsers: MS_PARSERS,
-        compressors: await loadParquetDecompressors(),
-        onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
-          const col = out[columnName as keyof typeof out] as Float64Array;
-          const from = Math.max(rowStart, start);
-          const to = Math.min(rowEnd, end);
-          if (to <= from) return;
-          if (columnName === 'timestamp' && !(columnData instanceof Float64Array)) {
-            for (let r = from; r < to; r++) {
-              const v = columnData[r - rowStart];
-              if (typeof v === 'bigint') col[r - start] = toMs(v);
-              else if (typeof v === 'number') col[r - start] = v;
-              else bad ??= `null in column "timestamp" at row ${r}`;
+      const compressors = await loadParquetDecompressors();
+      if (await decodeOwnCandleRows(buffer, metadata, start, end, wanted, out, compressors)) {
+        for (const name of wanted) filled.set(name, end - start);
+      } else
+        await parquetRead({
+          file: buffer,
+          metadata: raw,
+          columns: wanted,
+          rowStart: start,
+          rowEnd: end,
+          parsers: MS_PARSERS,
+          compressors,
+          onChunk: ({ columnName, columnData, rowStart, rowEnd }) => {
+            const col = out[columnName as keyof typeof out] as Float64Array;
+            const from = Math.max(rowStart, start);
+            const to = Math.min(rowEnd, end);
+            if (to <= from) return;
+            if (columnName === 'timestamp' && !(columnData instanceof Float64Array)) {
+              for (let r = from; r < to; r++) {
+                const v = columnData[r - rowStart];
+                if (typeof v === 'bigint') col[r - start] = toMs(v);
+                else if (typeof v === 'number') col[r - start] = v;
+                else bad ??= `null in column "timestamp" at row ${r}`;
+              }
+            } else if (columnData instanceof Float64Array) {
+              col.set(columnData.subarray(from - rowStart, to - rowStart), from - start);
+            } else {
+              for (let r = from; r < to; r++) {
+                const v = columnData[r - rowStart];
+                if (v === null || v === undefined) bad ??= `null in column "${columnName}" at row ${r}`;
+                col[r - start] = typeof v === 'number' ? v : Number(v);
+              }
             }
-          } else if (columnData instanceof Float64Array) {
-            col.set(columnData.subarray(from - rowStart, to - rowStart), from - start);
-          } else {
-            for (let r = from; r < to; r++) {
-              const v = columnData[r - rowStart];
-              if (v === null || v === undefined) bad ??= `null in column "${columnName}" at row ${r}`;
-              col[r - start] = typeof v === 'number' ? v : Number(v);
-            }
-          }
-          filled.set(columnName, (filled.get(columnName) ?? 0) + (to - from));
-        },
-      });
+            filled.set(columnName, (filled.get(columnName) ?? 0) + (to - from));
+          },
+        });
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       throw new StorageCorruptError(file, `cannot decode row data (${msg})`, { cause: e });
