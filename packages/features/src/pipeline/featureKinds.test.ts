@@ -1,3 +1,4 @@
+import { sliceSeries } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
 import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
 import { bollinger } from '../kernels/bollinger.js';
@@ -30,6 +31,25 @@ describe('fused feature kinds equal kernel + scaleFree', () => {
         columns(s, { features: [{ kind: 'keltner', period: 20, multiplier: 2, atrPeriod: 10 }] }),
         'keltner',
       ).toEqual([Array.from(scaleFree.position(s.close, k.lower, k.upper))]);
+      // ATR(1) (TA-Lib's raw true range) and an ATR window longer than the EMA's.
+      for (const [period, atrPeriod] of [
+        [20, 1],
+        [5, 30],
+        [2, 2],
+      ] as const) {
+        const kk = keltner(s.high, s.low, s.close, period, 1.5, atrPeriod);
+        expect(
+          columns(s, { features: [{ kind: 'keltner', period, multiplier: 1.5, atrPeriod }] }),
+          `keltner(${period}, 1.5, ${atrPeriod})`,
+        ).toEqual([Array.from(scaleFree.position(s.close, kk.lower, kk.upper))]);
+      }
     });
   }
+  it('keltner on a series shorter than its ATR warm-up is all NaN, like the kernel', () => {
+    const s = sliceSeries(loadSeries(seriesFiles()[0]!), 0, 8);
+    const k = keltner(s.high, s.low, s.close, 3, 2, 10);
+    const [pos] = columns(s, { features: [{ kind: 'keltner', period: 3, multiplier: 2, atrPeriod: 10 }] });
+    expect(pos).toEqual(Array.from(scaleFree.position(s.close, k.lower, k.upper)));
+    expect(pos?.every(Number.isNaN)).toBe(true);
+  });
 });

@@ -1,7 +1,6 @@
 import type { CandleSeries } from '@sextant/core';
 import { z } from 'zod';
 import { adx } from '../kernels/adx.js';
-import { atr } from '../kernels/atr.js';
 import { aroon } from '../kernels/aroon.js';
 import { cci } from '../kernels/cci.js';
 import { cmf } from '../kernels/cmf.js';
@@ -20,6 +19,7 @@ import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
 import { wma } from '../kernels/wma.js';
+import { keltnerPosition } from '../internal/keltnerPosition.js';
 import { nanArray } from '../internal/nanArray.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
@@ -281,19 +281,8 @@ export const FEATURE_KINDS = {
     ],
     lookback: (p: { period: number; atrPeriod: number }) => Math.max(p.period - 1, p.atrPeriod),
     compute: (s: CandleSeries, p: { period: number; multiplier: number; atrPeriod: number }) => {
-      // keltner()'s arithmetic with the EMA written straight into the output
-      // column and the bands never materialised.
-      const n = s.length;
-      const c = s.close;
-      const pos = ema(c, p.period);
-      const a = atr(s.high, s.low, c, p.atrPeriod);
-      for (let i = 0; i < n; i++) {
-        const w = a[i]! * p.multiplier;
-        const m = pos[i]!;
-        pos[i] = scaleFreeValue.position(c[i]!, m - w, m + w);
-      }
-      pos.fill(Number.NaN, 0, Math.min(n, Math.max(p.period - 1, p.atrPeriod)));
-      return [pos];
+      // keltner() + scaleFree.position fused (bands and ATR column never stored).
+      return [keltnerPosition(s.high, s.low, s.close, p.period, p.multiplier, p.atrPeriod)];
     },
   },
   donchian: {
