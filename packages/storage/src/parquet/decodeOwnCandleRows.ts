@@ -96,12 +96,32 @@ function decodeTimestamps(page: Uint8Array, n: number, col: Float64Array, at: nu
   for (let i = 0; i < n; i++) col[at + i] = Number(values[i]);
 }
 
-/** BYTE_STREAM_SPLIT doubles: byte b of value i is at `b * n + i`. */
+/**
+ * BYTE_STREAM_SPLIT doubles: byte b of value i is at `b * n + i`. Each value
+ * is assembled as two little-endian 32-bit words (two stores, not eight).
+ */
 function decodeDoubles(page: Uint8Array, n: number, col: Float64Array, at: number): void {
   if (page.length < n * 8) throw new Error(`page of ${page.length} bytes is short for ${n} doubles`);
-  const dst = new Uint8Array(col.buffer, col.byteOffset + at * 8, n * 8);
-  for (let b = 0; b < 8; b++) {
-    const base = b * n;
-    for (let i = 0, j = b; i < n; i++, j += 8) dst[j] = page[base + i] as number;
+  const dst = new Uint32Array(col.buffer, col.byteOffset + at * 8, n * 2);
+  const s1 = n;
+  const s2 = 2 * n;
+  const s3 = 3 * n;
+  const s4 = 4 * n;
+  const s5 = 5 * n;
+  const s6 = 6 * n;
+  const s7 = 7 * n;
+  for (let i = 0; i < n; i++) {
+    dst[2 * i] =
+      ((page[i] as number) |
+        ((page[s1 + i] as number) << 8) |
+        ((page[s2 + i] as number) << 16) |
+        ((page[s3 + i] as number) << 24)) >>>
+      0;
+    dst[2 * i + 1] =
+      ((page[s4 + i] as number) |
+        ((page[s5 + i] as number) << 8) |
+        ((page[s6 + i] as number) << 16) |
+        ((page[s7 + i] as number) << 24)) >>>
+      0;
   }
 }
