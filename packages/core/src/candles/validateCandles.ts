@@ -42,9 +42,18 @@ export function validateCandles(series: CandleSeries, options: ValidateCandlesOp
     if (first === undefined) first = { index, reason };
   };
 
+  const { open, high, low, close, volume } = series;
   for (let i = 0; i < series.length; i++) {
     const t = ts[i] as number;
-    const reason = rowProblem(series, i, step);
+    const o = open[i] as number;
+    const h = high[i] as number;
+    const l = low[i] as number;
+    const c = close[i] as number;
+    const v = volume[i] as number;
+    // Fast path: every comparison is false for NaN, so a row passing it is finite, non-negative and consistent.
+    const clean =
+      l >= 0 && h >= o && h >= c && l <= o && l <= c && h < Infinity && v >= 0 && v < Infinity && t - t === 0;
+    const reason = clean && (step === 0 || t % step === 0) ? undefined : rowProblem(series, i, step);
     if (reason !== undefined) {
       if (invalid.length < maxInvalid) invalid.push({ index: i, reason });
       flag(i, reason);
