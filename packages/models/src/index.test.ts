@@ -19,6 +19,7 @@ it('exports exactly the documented names', () => {
       'toTarget',
       'withLayout',
       // learners
+      'BaseClassifier',
       'BaseLearner',
       'ClassEncoder',
       'DecisionTreeClassifier',

@@ -12,6 +12,7 @@ export { isFeatureFrame } from './data/isFeatureFrame.js';
 export { FeatureRange, type FeatureRangeJSON } from './data/FeatureRange.js';
 // Learners
 export { BaseLearner, type FitContext } from './learners/BaseLearner.js';
+export { BaseClassifier } from './learners/BaseClassifier.js';
 export type { LearnerJSON } from './learners/LearnerJSON.type.js';
 export { regressionMetrics } from './learners/regressionMetrics.js';
 export { classificationMetrics } from './learners/classificationMetrics.js';

@@ -4,10 +4,9 @@ import { DecisionTreeClassifier as CartClassifier } from 'ml-cart';
 import type { z } from 'zod';
 import type { Matrix } from '../data/Matrix.type.js';
 import { ModelError } from '../errors/ModelError.js';
-import type { FeatureMatrix } from '../Model.type.js';
-import { BaseLearner, type FitContext } from './BaseLearner.js';
+import { BaseClassifier } from './BaseClassifier.js';
+import type { FitContext } from './BaseLearner.js';
 import { ClassEncoder } from './ClassEncoder.js';
-import { classificationMetrics } from './classificationMetrics.js';
 import type { LearnerJSON } from './LearnerJSON.type.js';
 import { type DecisionTreeConfig, DecisionTreeConfigSchema } from './tree/DecisionTreeConfigSchema.js';
 import { columnMeans, imputeRows } from './tree/imputeRows.js';
@@ -35,11 +34,10 @@ export interface DecisionTreeClassifierState {
  * tree.predict([[2.5]]); // Float64Array [1]
  * ```
  */
-export class DecisionTreeClassifier extends BaseLearner<DecisionTreeClassifierState> {
+export class DecisionTreeClassifier extends BaseClassifier<DecisionTreeClassifierState> {
   protected readonly fitLayout = 'row' as const;
   #cart: CartClassifier | undefined;
   #means: number[] = [];
-  #encoder: ClassEncoder | undefined;
 
   /**
    * @param config - maxDepth (default 8), minSamples (default 3), gainThreshold (default 0.01), trustMargin
@@ -65,31 +63,8 @@ export class DecisionTreeClassifier extends BaseLearner<DecisionTreeClassifierSt
     model.restoreBase(json);
     model.#cart = CartClassifier.load(structuredClone(json.state.cart));
     model.#means = [...json.state.means];
-    model.#encoder = new ClassEncoder(json.state.classes);
+    model.encoder = new ClassEncoder(json.state.classes);
     return model;
-  }
-
-  /** Class labels in probability order. */
-  get classes(): readonly number[] {
-    this.requireFitted();
-    return this.#encoder!.classes;
-  }
-
-  /**
-   * Class probabilities per row (leaf class frequencies).
-   *
-   * @param X - rows x features, or a FeatureFrame
-   * @returns one probability array per row
-   * @throws FeatureMismatchError as `predict`
-   */
-  predictProba(X: FeatureMatrix): Float64Array[] {
-    const flat = this.#proba(this.input(X));
-    const K = this.#encoder!.size;
-    return Array.from({ length: flat.length / K }, (_, r) => flat.slice(r * K, (r + 1) * K));
-  }
-
-  protected override prepareTargets(y: Float64Array): void {
-    this.#encoder = ClassEncoder.fit(y);
   }
 
   protected fitMatrix(m: Matrix, y: Float64Array, _ctx: FitContext): undefined {
@@ -100,13 +75,13 @@ export class DecisionTreeClassifier extends BaseLearner<DecisionTreeClassifierSt
       minNumSamples: p.minSamples,
       gainThreshold: p.gainThreshold,
     });
-    cart.train(imputeRows(m, this.#means), Array.from(this.#encoder!.encode(y)));
+    cart.train(imputeRows(m, this.#means), Array.from(this.encoder!.encode(y)));
     this.#cart = cart;
     return undefined;
   }
 
-  #proba(m: Matrix): Float64Array {
-    const K = this.#encoder!.size;
+  protected probaMatrix(m: Matrix): Float64Array {
+    const K = this.encoder!.size;
     const rows = imputeRows(m, this.#means);
     const out = new Float64Array(m.rows * K);
     rows.forEach((row, r) => {
@@ -117,27 +92,11 @@ export class DecisionTreeClassifier extends BaseLearner<DecisionTreeClassifierSt
     return out;
   }
 
-  protected predictMatrix(m: Matrix): Float64Array {
-    const proba = this.#proba(m);
-    const { classes, size: K } = this.#encoder!;
-    const out = new Float64Array(m.rows);
-    for (let r = 0; r < m.rows; r++) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (proba[r * K + k]! > proba[r * K + best]!) best = k;
-      out[r] = classes[best]!;
-    }
-    return out;
-  }
-
-  protected evaluate(m: Matrix, y: Float64Array): Record<string, number> {
-    return classificationMetrics(this.#proba(m), this.#encoder!.encode(y), this.#encoder!.size);
-  }
-
   protected saveState(): DecisionTreeClassifierState {
     return {
       cart: JSON.parse(JSON.stringify(this.#cart!.toJSON())) as object,
       means: this.#means,
-      classes: [...this.#encoder!.classes],
+      classes: [...this.encoder!.classes],
     };
   }
 }

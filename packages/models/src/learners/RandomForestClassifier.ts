@@ -2,13 +2,12 @@ import { parseWith } from '@sextant/core';
 import type { z } from 'zod';
 import type { Matrix } from '../data/Matrix.type.js';
 import { ModelError } from '../errors/ModelError.js';
-import type { FeatureMatrix } from '../Model.type.js';
 import { parseXGBoostJSON } from '../xgboost/parseXGBoostJSON.js';
 import { TreeEnsemble } from '../xgboost/TreeEnsemble.js';
 import { toXGBoostJSON } from '../xgboost/toXGBoostJSON.js';
-import { BaseLearner, type FitContext } from './BaseLearner.js';
+import { BaseClassifier } from './BaseClassifier.js';
+import type { FitContext } from './BaseLearner.js';
 import { ClassEncoder } from './ClassEncoder.js';
-import { classificationMetrics } from './classificationMetrics.js';
 import type { GbdtState } from './GbdtState.type.js';
 import type { LearnerJSON } from './LearnerJSON.type.js';
 import { featuresPerSplit, type RandomForestConfig, RandomForestConfigSchema } from './RandomForestConfigSchema.js';
@@ -28,11 +27,10 @@ import { trainForest } from './forest/trainForest.js';
  * rf.predictProba(testX)[0];
  * ```
  */
-export class RandomForestClassifier extends BaseLearner<GbdtState> {
+export class RandomForestClassifier extends BaseClassifier<GbdtState> {
   protected readonly fitLayout = 'col' as const;
   #ensemble: TreeEnsemble | undefined;
   #state: GbdtState | undefined;
-  #encoder: ClassEncoder | undefined;
 
   /**
    * @param config - forest parameters, see {@link RandomForestConfigSchema} (maxFeatures defaults to 'sqrt')
@@ -57,37 +55,14 @@ export class RandomForestClassifier extends BaseLearner<GbdtState> {
     const model = new RandomForestClassifier(json.manifest.params as RandomForestConfig);
     model.restoreBase(json);
     model.#state = json.state;
-    model.#encoder = new ClassEncoder(json.state.classes);
+    model.encoder = new ClassEncoder(json.state.classes);
     model.#ensemble = parseXGBoostJSON(json.state.xgboost).ensemble;
     return model;
   }
 
-  /** Class labels in probability order. */
-  get classes(): readonly number[] {
-    this.requireFitted();
-    return this.#encoder!.classes;
-  }
-
-  /**
-   * Class probabilities per row.
-   *
-   * @param X - rows x features, or a FeatureFrame
-   * @returns one probability array per row
-   * @throws FeatureMismatchError as `predict`
-   */
-  predictProba(X: FeatureMatrix): Float64Array[] {
-    const flat = this.#proba(this.input(X));
-    const K = this.#encoder!.size;
-    return Array.from({ length: flat.length / K }, (_, r) => flat.slice(r * K, (r + 1) * K));
-  }
-
-  protected override prepareTargets(y: Float64Array): void {
-    this.#encoder = ClassEncoder.fit(y);
-  }
-
   protected fitMatrix(m: Matrix, y: Float64Array, ctx: FitContext): undefined {
     const p = this.manifest.params as z.output<typeof RandomForestConfigSchema>;
-    const enc = this.#encoder!;
+    const enc = this.encoder!;
     const idx = enc.encode(y);
     const K = enc.size;
     const outputs = K === 2 ? [1] : Array.from({ length: K }, (_, k) => k);
@@ -112,8 +87,8 @@ export class RandomForestClassifier extends BaseLearner<GbdtState> {
   }
 
   /** Row-major probabilities rows x K. */
-  #proba(m: Matrix): Float64Array {
-    const K = this.#encoder!.size;
+  protected probaMatrix(m: Matrix): Float64Array {
+    const K = this.encoder!.size;
     const raw = this.#ensemble!.predictMargins(m);
     const out = new Float64Array(m.rows * K);
     for (let r = 0; r < m.rows; r++) {
@@ -128,22 +103,6 @@ export class RandomForestClassifier extends BaseLearner<GbdtState> {
       for (let k = 0; k < K; k++) out[r * K + k] = sum > 0 ? Math.max(0, raw[r * K + k]!) / sum : 1 / K;
     }
     return out;
-  }
-
-  protected predictMatrix(m: Matrix): Float64Array {
-    const proba = this.#proba(m);
-    const { classes, size: K } = this.#encoder!;
-    const out = new Float64Array(m.rows);
-    for (let r = 0; r < m.rows; r++) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (proba[r * K + k]! > proba[r * K + best]!) best = k;
-      out[r] = classes[best]!;
-    }
-    return out;
-  }
-
-  protected evaluate(m: Matrix, y: Float64Array): Record<string, number> {
-    return classificationMetrics(this.#proba(m), this.#encoder!.encode(y), this.#encoder!.size);
   }
 
   protected saveState(): GbdtState {
