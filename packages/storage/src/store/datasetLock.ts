@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageIOError } from '../errors/StorageIOError.js';
 import { ioError } from '../fs/atomicWriteFile.js';
@@ -20,7 +20,7 @@ function alive(pid: number): boolean {
 }
 
 /**
- * Run `fn` holding the dataset's writer lock: a file created exclusively
+ * Run `fn` holding the dataset's writer lock: a file created atomically
  * holding the owner's pid. A lock left by a dead process (a crash) is taken
  * over; one held by a live process fails fast with a retryable error.
  *
@@ -32,13 +32,13 @@ export async function withDatasetLock<T>(dir: string, fn: () => Promise<T>): Pro
     throw ioError(dir, 'cannot create dataset directory', e);
   });
   for (let attempt = 0; ; attempt++) {
+    // The lock appears with its pid already in it: write a private file, then
+    // hard-link it into place (atomic, fails if the lock exists), so a writer
+    // killed at any point never leaves a lock without an owner.
+    const mine = `${path}.${process.pid}.tmp`;
     try {
-      const fh = await open(path, 'wx');
-      try {
-        await fh.writeFile(String(process.pid));
-      } finally {
-        await fh.close();
-      }
+      await writeFile(mine, String(process.pid));
+      await link(mine, path);
       break;
     } catch (e) {
       if ((e as { code?: string }).code !== 'EEXIST') throw ioError(path, 'cannot take the writer lock', e);
@@ -57,7 +57,14 @@ export async function withDatasetLock<T>(dir: string, fn: () => Promise<T>): Pro
         continue;
       }
       throw new StorageIOError(path, `dataset is being written by process ${owner}`, { retryable: true, cause: e });
+    } finally {
+      await rm(mine, { force: true }).catch(() => undefined);
     }
+  }
+  // Holding the lock: clear private files of writers killed while taking it.
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const pid = /^_writer\.lock\.(\d+)\.tmp$/.exec(name)?.[1];
+    if (pid !== undefined && !alive(Number(pid))) await rm(join(dir, name), { force: true }).catch(() => undefined);
   }
   try {
     return await fn();
