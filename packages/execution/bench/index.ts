@@ -3,7 +3,11 @@
  * second, on seeded synthetic 5m candles (see `synthetic.ts`):
  *
  * - rule strategy: streaming SMA-crossover features, a pass-through model, a
- *   threshold decision, a fixed-fraction risk gate (aim: 1,000,000 c/s);
+ *   threshold decision that enters only when flat and exits only when holding
+ *   (as freqtrade evaluates entry signals), a fixed-fraction risk gate (aim:
+ *   1,000,000 c/s). The same rule without looking at the position (a BUY on
+ *   every candle above the threshold, which the gate refuses while in
+ *   position) trades identically (tested) and is shown next to it;
  * - model-driven strategy: precomputed feature columns, two linear models
  *   (two horizons) and core's DecisionEngine with its cost model (aim: 300,000 c/s).
  *
@@ -21,16 +25,22 @@
 import { type CandleFeed, type CandleSeries, DecisionEngine, ReplayFeed, runBacktest } from '@sextant/core';
 import { PaperBroker } from '../src/index.js';
 import { linearModel, PrecomputedFeatures } from '../test/support/modelStrategy.js';
-import { CrossoverFeatures, fractionGate, passThroughModel, thresholdPolicy } from '../test/support/ruleStrategy.js';
+import {
+  CrossoverFeatures,
+  fractionGate,
+  passThroughModel,
+  positionAwarePolicy,
+  thresholdPolicy,
+} from '../test/support/ruleStrategy.js';
 import { syntheticUniverse } from './synthetic.js';
 
 type Parts = Omit<Parameters<typeof runBacktest>[0], 'series' | 'timeframe' | 'startEquity'>;
 
-function ruleParts(): Parts {
+function ruleParts(policy: 'position-aware' | 'level' = 'position-aware'): Parts {
   return {
     features: new CrossoverFeatures(6, 24),
     models: [passThroughModel],
-    decisions: thresholdPolicy(0.002),
+    decisions: policy === 'level' ? thresholdPolicy(0.002) : positionAwarePolicy(0.002),
     risk: fractionGate(0.09),
     broker: new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC', takerFee: 0.001, slippageBps: 2 }),
   };
@@ -116,7 +126,9 @@ async function report(
 export default async function bench(): Promise<void> {
   // Warm the JIT on a small slice so every path is measured compiled.
   await fast(syntheticUniverse(2, 5_000, 3), ruleParts());
-  await report('rule strategy', 1_000_000, syntheticUniverse(10, 60_000, 7), ruleParts);
+  const rule = syntheticUniverse(10, 60_000, 7);
+  await report('rule strategy', 1_000_000, rule, ruleParts);
+  await report('rule strategy, position-blind policy', 1_000_000, rule, () => ruleParts('level'));
   const model = syntheticUniverse(10, 30_000, 11);
   await report('model-driven strategy', 300_000, model, () => modelParts(model));
 }

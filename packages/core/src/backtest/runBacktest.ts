@@ -91,15 +91,25 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   if (recordDecisions === 'all') bot.on(BOT_EVENTS.decision, (d) => decisions.push(d));
   else if (recordDecisions === 'actions') bot.on(BOT_EVENTS.decision, (d) => d.action !== 'HOLD' && decisions.push(d));
   bot.on(BOT_EVENTS.error, (e) => errors.push(e));
-  // Snapshots are immutable: while the positions object is the same one, so is the answer.
-  let seen: object | undefined;
-  let open = false;
+  // Positions change only by fills: look again only after one, at the markets that filled.
+  const broker = options.broker;
+  const held = new Set(Object.keys(broker.portfolio().positions));
+  let fillsSeen = 0;
   bot.on(BOT_EVENTS.cycle, (c) => {
-    const positions = options.broker.portfolio().positions;
-    if (positions !== seen) {
-      seen = positions;
-      open = hasAny(positions);
+    if (fills.length !== fillsSeen) {
+      if (broker.position === undefined) {
+        held.clear();
+        for (const s of Object.keys(broker.portfolio().positions)) held.add(s);
+      } else {
+        for (let i = fillsSeen; i < fills.length; i++) {
+          const symbol = (fills[i] as Fill).symbol;
+          if (broker.position(symbol) === undefined) held.delete(symbol);
+          else held.add(symbol);
+        }
+      }
+      fillsSeen = fills.length;
     }
+    const open = held.size > 0;
     const n = eqT.length;
     if (n > 0 && eqT[n - 1] === c.timestamp) {
       eqV[n - 1] = c.equity;
@@ -151,9 +161,4 @@ function buyAndHold(series: Readonly<Record<string, CandleSeries>>, from = -Infi
     rets.push((s.close[s.length - 1] as number) / (s.open[i] as number) - 1);
   }
   return rets.length > 0 ? rets.reduce((a, b) => a + b, 0) / rets.length : 0;
-}
-
-function hasAny(record: object): boolean {
-  for (const _ in record) return true;
-  return false;
 }

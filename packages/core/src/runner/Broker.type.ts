@@ -1,6 +1,6 @@
 import type { CandleEvent } from './CandleEvent.type.js';
 import type { Fill, Order, OrderIntent } from './Order.type.js';
-import type { PortfolioSnapshot } from './Portfolio.type.js';
+import type { PortfolioSnapshot, PositionSnapshot } from './Portfolio.type.js';
 
 /** Places orders and reports fills; paper and live brokers share this contract. */
 export interface Broker {
@@ -10,6 +10,14 @@ export interface Broker {
   submit(intent: OrderIntent, event: CandleEvent): Promise<Order>;
   /** The account now, marked at the last known prices. */
   portfolio(): PortfolioSnapshot;
+  /**
+   * Optional: the open position in one market, exactly as
+   * `portfolio().positions[symbol]`, without building a whole snapshot (the
+   * runner asks for it on every candle; a replay of many markets gains by it).
+   */
+  position?(symbol: string): PositionSnapshot | undefined;
+  /** Optional: exactly `portfolio().equity`, without building a whole snapshot (asked on every candle). */
+  equity?(): number;
   /**
    * Optional: see a candle that was already processed before a restart
    * (update marks and watermarks only; never fill or place anything).

@@ -36,6 +36,8 @@ export class ReplayFeed implements CandleFeed {
   #symbols: string[];
   #series: CandleSeries[];
   #cursor: number[];
+  /** Open time of each market's next candle (Infinity when done): one typed scan picks the earliest. */
+  #next: Float64Array;
   #timeframe: Timeframe;
   #step: number;
   #clock: ReplayClock | undefined;
@@ -59,6 +61,8 @@ export class ReplayFeed implements CandleFeed {
       while (i < s.length && (s.timestamp[i] as number) < from) i++;
       return i;
     });
+    this.#next = new Float64Array(this.#series.length);
+    for (let k = 0; k < this.#series.length; k++) this.#refresh(k);
     for (let k = 0; k < (options.skip ?? 0); k++) if (!this.#advance()) break;
   }
 
@@ -79,6 +83,7 @@ export class ReplayFeed implements CandleFeed {
     const s = this.#series[k] as CandleSeries;
     const i = this.#cursor[k] as number;
     this.#cursor[k] = i + 1;
+    this.#refresh(k);
     this.emitted++;
     const timestamp = s.timestamp[i] as number;
     if (this.#clock && this.#clock.now() < timestamp + this.#step) this.#clock.set(timestamp + this.#step);
@@ -104,22 +109,30 @@ export class ReplayFeed implements CandleFeed {
     const k = this.#pick();
     if (k < 0) return false;
     this.#cursor[k] = (this.#cursor[k] as number) + 1;
+    this.#refresh(k);
     this.emitted++;
     return true;
   }
 
-  /** Index of the market whose next candle is earliest, or -1. */
+  /** Index of the market whose next candle is earliest (the first on ties), or -1. */
   #pick(): number {
+    const next = this.#next;
     let best = -1;
     let bestTs = Infinity;
-    for (let k = 0; k < this.#series.length; k++) {
-      const s = this.#series[k] as CandleSeries;
-      const i = this.#cursor[k] as number;
-      if (i < s.length && (s.timestamp[i] as number) < bestTs) {
-        bestTs = s.timestamp[i] as number;
+    for (let k = 0; k < next.length; k++) {
+      const t = next[k] as number;
+      if (t < bestTs) {
+        bestTs = t;
         best = k;
       }
     }
     return best;
+  }
+
+  /** Note market `k`'s next open time after its cursor moved. */
+  #refresh(k: number): void {
+    const s = this.#series[k] as CandleSeries;
+    const i = this.#cursor[k] as number;
+    this.#next[k] = i < s.length ? (s.timestamp[i] as number) : Infinity;
   }
 }

@@ -11,6 +11,7 @@ import type { CycleReport } from './CycleReport.type.js';
 import type { DecisionPolicy } from './DecisionPolicy.type.js';
 import type { FeatureSource } from './FeatureSource.type.js';
 import type { Fill, OrderIntent } from './Order.type.js';
+import type { PositionSnapshot } from './Portfolio.type.js';
 import type { Prediction, Predictor } from './Predictor.type.js';
 import type { RiskGate } from './RiskGate.type.js';
 import { SafeEmitter } from './SafeEmitter.js';
@@ -378,7 +379,7 @@ class BotRunner extends SafeEmitter {
         featureNames: p.features.names,
         features,
         predictions,
-        position: p.broker.portfolio().positions[event.symbol],
+        position: this.#position(event.symbol),
       });
       this.#end(c, 'decide');
     } catch (err) {
@@ -419,7 +420,7 @@ class BotRunner extends SafeEmitter {
       timestamp: c.event.candle.timestamp,
       ok,
       timings: c.timings,
-      equity: this.#parts.broker.portfolio().equity,
+      equity: this.#equity(),
     };
     if (c.failedStage !== undefined) report.failedStage = c.failedStage;
     this.emit(BOT_EVENTS.cycle, report);
@@ -430,7 +431,11 @@ class BotRunner extends SafeEmitter {
 
   /** Emit and record a decision; place its order. Returns a promise only when something async happens. */
   #act(decision: Decision, event: CandleEvent): Promise<void> | undefined {
-    this.stats.decisions[decision.action]++;
+    const counts = this.stats.decisions;
+    // A literal key per action: one monomorphic store instead of a keyed one per candle.
+    if (decision.action === 'HOLD') counts.HOLD++;
+    else if (decision.action === 'BUY') counts.BUY++;
+    else counts.SELL++;
     this.emit(BOT_EVENTS.decision, decision);
     const store = this.#parts.store;
     const recorded =
@@ -439,7 +444,7 @@ class BotRunner extends SafeEmitter {
     if (decision.action === 'BUY') {
       intent = { symbol: event.symbol, side: 'buy', type: 'market', reduceOnly: false, reason: 'entry', decision };
     } else if (decision.action === 'SELL') {
-      const position = this.#parts.broker.portfolio().positions[event.symbol];
+      const position = this.#position(event.symbol);
       if (position && position.amount > 0) {
         intent = {
           symbol: event.symbol,
@@ -499,6 +504,18 @@ class BotRunner extends SafeEmitter {
       this.#fail('store', err, event);
     }
     return undefined;
+  }
+
+  /** The open position in one market: the broker's `position()` when it has one, else from a snapshot. */
+  #position(symbol: string): PositionSnapshot | undefined {
+    const b = this.#parts.broker;
+    return b.position === undefined ? b.portfolio().positions[symbol] : b.position(symbol);
+  }
+
+  /** The account's equity: the broker's `equity()` when it has one, else from a snapshot. */
+  #equity(): number {
+    const b = this.#parts.broker;
+    return b.equity === undefined ? b.portfolio().equity : b.equity();
   }
 
   #begin(c: Cycle): void {

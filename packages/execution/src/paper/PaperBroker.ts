@@ -51,11 +51,23 @@ interface Held {
   amount: number;
   entryPrice: number;
   openedAt: number;
-  /** The market's last close, when seen (a float copy of `#marks[symbol]`). */
+  /** The market's last close, when seen (a float copy of its `MarketState.mark`). */
   mark: number | undefined;
   snapshot?: PositionSnapshot;
   /** Queued in `#dirty`. */
   dirty: boolean;
+}
+
+/** What the broker knows of one market (one lookup per candle). */
+interface MarketState {
+  /** The last close, when seen. */
+  mark: number | undefined;
+  /** Smoothed |return| per candle and the last candle's quote volume, for the cost model. */
+  vol: { volatility: number; quoteVolume?: number } | undefined;
+  /** Highest price since the held position's entry (trailing stops). */
+  high: number | undefined;
+  /** The float view of the position, while one is held. */
+  held: Held | undefined;
 }
 
 interface Working {
@@ -92,10 +104,11 @@ export class PaperBroker implements Broker {
   #working: Working[] = [];
   #known = new Map<string, Order>();
   #perCandle = new Map<string, { placedAt: number; n: number }>();
-  #marks: Record<string, number> = {};
-  #highs: Record<string, number> = {};
-  #vol: Record<string, { volatility: number; quoteVolume?: number }> = {};
+  #markets = new Map<string, MarketState>();
   #now = 0;
+  /** The last timeframe seen and its length (parsed once, not per candle). */
+  #timeframe = '';
+  #timeframeMs = 0;
   #snapshot: PortfolioSnapshot | undefined;
   /** Held markets whose mark or watermark moved since the cached snapshot (its positions are otherwise current). */
   #dirty: Held[] = [];
@@ -103,7 +116,8 @@ export class PaperBroker implements Broker {
   #stale = true;
   /** Float views of the ledger, refreshed on every fill (the ledger stays the truth). */
   #cash: number;
-  #held = new Map<string, Held>();
+  /** Held positions in the order they were opened (equity sums in this order). */
+  #held: Held[] = [];
 
   constructor(options: PaperBrokerOptions) {
     const { costModel, journal, restore, ...config } = options;
@@ -135,7 +149,14 @@ export class PaperBroker implements Broker {
     const { symbol, candle } = event;
     for (const w of [...this.#working]) {
       if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
-      const match = matchOrder(w, event, this.ledger, this.config, this.#costs, this.#vol[symbol] ?? NO_VOL);
+      const match = matchOrder(
+        w,
+        event,
+        this.ledger,
+        this.config,
+        this.#costs,
+        this.#markets.get(symbol)?.vol ?? NO_VOL,
+      );
       const fill = match.fill;
       const status = match.status;
       if (fill) {
@@ -149,7 +170,10 @@ export class PaperBroker implements Broker {
         }
         fills.push(fill);
         this.#journal?.recordFill?.(fill);
-        if (fill.side === 'buy') this.#highs[symbol] = Math.max(this.#highs[symbol] ?? 0, fill.price);
+        if (fill.side === 'buy') {
+          const m = this.#market(symbol);
+          m.high = Math.max(m.high ?? 0, fill.price);
+        }
       }
       if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);
     }
@@ -166,30 +190,52 @@ export class PaperBroker implements Broker {
    */
   warmUp(event: CandleEvent): void {
     const { symbol, candle } = event;
-    this.#now = Math.max(this.#now, candle.timestamp + timeframeToMs(event.timeframe));
-    const prev = this.#marks[symbol];
-    const r = prev === undefined ? 0 : Math.abs(candle.close / prev - 1);
-    const v = this.#vol[symbol];
-    if (v === undefined) this.#vol[symbol] = { volatility: r, quoteVolume: candle.volume * candle.close };
+    const close = candle.close;
+    const end = candle.timestamp + this.#stepOf(event.timeframe);
+    if (end > this.#now) this.#now = end;
+    const m = this.#market(symbol);
+    const prev = m.mark;
+    const r = prev === undefined ? 0 : Math.abs(close / prev - 1);
+    const v = m.vol;
+    if (v === undefined) m.vol = { volatility: r, quoteVolume: candle.volume * close };
     else {
       v.volatility += VOL_ALPHA * (r - v.volatility);
-      v.quoteVolume = candle.volume * candle.close;
+      v.quoteVolume = candle.volume * close;
     }
-    this.#marks[symbol] = candle.close;
+    m.mark = close;
     // Only a held market's mark moves the account; otherwise the snapshot stays valid.
-    const held = this.#held.get(symbol);
+    const held = m.held;
     if (held !== undefined) {
-      held.mark = candle.close;
+      held.mark = close;
       if (!held.dirty) {
         held.dirty = true;
         this.#dirty.push(held);
       }
     }
-    const high = this.#highs[symbol];
+    const high = m.high;
     if (high !== undefined && candle.high > high) {
       const position = this.ledger.position(symbol);
-      if (position && candle.timestamp >= position.openedAt) this.#highs[symbol] = candle.high;
+      if (position && candle.timestamp >= position.openedAt) m.high = candle.high;
     }
+  }
+
+  /** A market's state, created empty on first sight. */
+  #market(symbol: string): MarketState {
+    let m = this.#markets.get(symbol);
+    if (m === undefined) {
+      m = { mark: undefined, vol: undefined, high: undefined, held: undefined };
+      this.#markets.set(symbol, m);
+    }
+    return m;
+  }
+
+  /** A timeframe's length in ms, parsed once per timeframe seen. */
+  #stepOf(timeframe: CandleEvent['timeframe']): number {
+    if (timeframe !== this.#timeframe) {
+      this.#timeframeMs = timeframeToMs(timeframe);
+      this.#timeframe = timeframe;
+    }
+    return this.#timeframeMs;
   }
 
   async submit(intent: OrderIntent, event: CandleEvent): Promise<Order> {
@@ -207,7 +253,7 @@ export class PaperBroker implements Broker {
         `Limit price for ${intent.symbol} must be a finite number > 0, got "${intent.price}"`,
       );
     }
-    const placedAt = event.candle.timestamp + timeframeToMs(event.timeframe);
+    const placedAt = event.candle.timestamp + this.#stepOf(event.timeframe);
     // The submit's index on this market's candle (only the latest candle per market is kept).
     const last = this.#perCandle.get(intent.symbol);
     const n = last !== undefined && last.placedAt === placedAt ? last.n + 1 : 1;
@@ -271,25 +317,59 @@ export class PaperBroker implements Broker {
     let positions: Record<string, PositionSnapshot>;
     if (snap === undefined || this.#stale) {
       positions = {};
-      for (const p of this.#held.values()) positions[p.symbol] = this.#positionOf(p);
+      for (const p of this.#held) positions[p.symbol] = this.#positionOf(p);
     } else {
       positions = { ...snap.positions };
       for (const p of this.#dirty) positions[p.symbol] = this.#positionOf(p);
     }
-    for (const p of this.#dirty) p.dirty = false;
-    this.#dirty.length = 0;
+    this.#clean();
     this.#stale = false;
-    // Equity in the held markets' order, as always (identical float sums).
-    let equity = this.#cash;
-    for (const p of this.#held.values()) equity += p.amount * (p.mark ?? p.entryPrice);
-    this.#snapshot = { timestamp: this.#now, cash: this.#cash, equity, positions };
+    this.#snapshot = { timestamp: this.#now, cash: this.#cash, equity: this.equity(), positions };
     return this.#snapshot;
+  }
+
+  /**
+   * The open position in one market, exactly as `portfolio().positions[symbol]`
+   * (the same object while its mark and watermark are unchanged), without
+   * building a whole snapshot.
+   *
+   * @param symbol - the market
+   * @returns the position, or `undefined` when flat
+   * @example
+   * ```ts
+   * const p = broker.position('ETH/BTC');
+   * if (p) console.log(p.amount, p.markPrice);
+   * ```
+   */
+  position(symbol: string): PositionSnapshot | undefined {
+    const held = this.#markets.get(symbol)?.held;
+    return held === undefined ? undefined : this.#positionOf(held);
+  }
+
+  /**
+   * Exactly `portfolio().equity` (the same float sum, in the same order),
+   * without building a whole snapshot.
+   *
+   * @returns cash plus every position at its mark, in quote currency
+   * @example
+   * ```ts
+   * console.log(broker.equity() === broker.portfolio().equity); // true
+   * ```
+   */
+  equity(): number {
+    let equity = this.#cash;
+    const held = this.#held;
+    for (let i = 0; i < held.length; i++) {
+      const p = held[i] as Held;
+      equity += p.amount * (p.mark ?? p.entryPrice);
+    }
+    return equity;
   }
 
   /** A held position's snapshot; the last one is reused while its mark and watermark are unchanged (snapshots are immutable). */
   #positionOf(p: Held): PositionSnapshot {
     const markPrice = p.mark ?? p.entryPrice;
-    const highWatermark = Math.max(this.#highs[p.symbol] ?? p.entryPrice, p.entryPrice);
+    const highWatermark = Math.max(this.#markets.get(p.symbol)?.high ?? p.entryPrice, p.entryPrice);
     let ps = p.snapshot;
     if (ps === undefined || ps.markPrice !== markPrice || ps.highWatermark !== highWatermark) {
       ps = {
@@ -310,17 +390,24 @@ export class PaperBroker implements Broker {
     this.ledger.apply(fill);
     this.#cash = this.ledger.cash.toNumber();
     const p = this.ledger.position(fill.symbol);
+    const m = this.#market(fill.symbol);
+    const before = m.held === undefined ? -1 : this.#held.indexOf(m.held);
     if (p) {
-      this.#held.set(fill.symbol, {
+      const amount = p.amount.toNumber();
+      m.held = {
         symbol: fill.symbol,
-        amount: p.amount.toNumber(),
-        entryPrice: p.cost.toNumber() / p.amount.toNumber(),
+        amount,
+        entryPrice: p.cost.toNumber() / amount,
         openedAt: p.openedAt,
-        mark: this.#marks[fill.symbol],
+        mark: m.mark,
         dirty: false,
-      });
+      };
+      // A position that grows or shrinks keeps its place in the sum; a new one goes last.
+      if (before < 0) this.#held.push(m.held);
+      else this.#held[before] = m.held;
     } else {
-      this.#held.delete(fill.symbol);
+      m.held = undefined;
+      if (before >= 0) this.#held.splice(before, 1);
     }
     this.#invalidate();
   }
@@ -328,8 +415,15 @@ export class PaperBroker implements Broker {
   /** Drop the cached snapshot entirely: the next `portfolio()` rebuilds every position. */
   #invalidate(): void {
     this.#stale = true;
-    for (const p of this.#dirty) p.dirty = false;
-    this.#dirty.length = 0;
+    this.#clean();
+  }
+
+  /** Empty the queue of moved marks. */
+  #clean(): void {
+    const dirty = this.#dirty;
+    if (dirty.length === 0) return;
+    for (const p of dirty) p.dirty = false;
+    dirty.length = 0;
   }
 
   #update(w: Working, status: Order['status'], filled: number): void {
@@ -337,7 +431,10 @@ export class PaperBroker implements Broker {
     this.#known.set(w.order.clientOrderId, w.order);
     if (status !== 'open' && status !== 'partially_filled') {
       this.#working = this.#working.filter((x) => x !== w);
-      if (!this.ledger.position(w.order.symbol)) delete this.#highs[w.order.symbol];
+      if (!this.ledger.position(w.order.symbol)) {
+        const m = this.#markets.get(w.order.symbol);
+        if (m !== undefined) m.high = undefined;
+      }
     }
     this.#invalidate();
     this.#journal?.recordOrder({ ...w.order });
@@ -368,7 +465,8 @@ export class PaperBroker implements Broker {
     for (const f of state.fills) {
       const p = this.ledger.position(f.symbol);
       if (p && f.side === 'buy' && f.timestamp >= p.openedAt) {
-        this.#highs[f.symbol] = Math.max(this.#highs[f.symbol] ?? f.price, f.price);
+        const m = this.#market(f.symbol);
+        m.high = Math.max(m.high ?? f.price, f.price);
       }
     }
     for (const o of state.orders) {

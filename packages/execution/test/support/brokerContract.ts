@@ -49,6 +49,10 @@ export function testBrokerContract(name: string, make: () => Promise<BrokerHarne
         expect(pos?.amount).toBeCloseTo(1, 12);
         expect(after.equity).toBeCloseTo(after.cash + (pos?.amount ?? 0) * (pos?.markPrice ?? 0), 12);
         expect(pos?.markPrice).toBe(h.event(2).candle.close);
+        // The optional one-market and equity reads answer exactly what the snapshot says.
+        if (broker.position) expect(broker.position('ETH/BTC')).toEqual(pos);
+        if (broker.position) expect(broker.position('LTC/BTC')).toBeUndefined();
+        if (broker.equity) expect(broker.equity()).toBe(after.equity);
       } finally {
         await h.close();
       }
@@ -77,6 +81,8 @@ export function testBrokerContract(name: string, make: () => Promise<BrokerHarne
         ).toBeCloseTo(held, 12);
         expect(broker.portfolio().positions['ETH/BTC']).toBeUndefined();
         expect(broker.portfolio().equity).toBe(broker.portfolio().cash);
+        if (broker.position) expect(broker.position('ETH/BTC')).toBeUndefined();
+        if (broker.equity) expect(broker.equity()).toBe(broker.portfolio().cash);
       } finally {
         await h.close();
       }

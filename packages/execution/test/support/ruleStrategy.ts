@@ -58,6 +58,34 @@ export function thresholdPolicy(t: number): DecisionPolicy {
   };
 }
 
+/**
+ * The same rule, aware of the position as freqtrade evaluates entries only on
+ * flat pairs: BUY above +t while flat, SELL below -t while holding, else HOLD.
+ * Behind {@link fractionGate} it trades exactly as {@link thresholdPolicy} (the
+ * gate rejects a BUY while in position; the runner sends no SELL while flat),
+ * without a decision, an intent and a risk check per candle that can only be refused.
+ */
+export function positionAwarePolicy(t: number): DecisionPolicy {
+  const holdReasons = Object.freeze([`|signal| below ${t} or no change of position`]) as string[];
+  const buyReasons = Object.freeze([`signal above +${t}, flat`]) as string[];
+  const sellReasons = Object.freeze([`signal below -${t}, holding`]) as string[];
+  return {
+    decide: ({ event, predictions, position }) => {
+      const v = predictions['signal']?.value ?? 0;
+      const action = v > t && position === undefined ? 'BUY' : v < -t && position !== undefined ? 'SELL' : 'HOLD';
+      const reasons = action === 'HOLD' ? holdReasons : action === 'BUY' ? buyReasons : sellReasons;
+      return {
+        symbol: event.symbol,
+        timestamp: event.candle.timestamp,
+        action,
+        confidence: 0.7,
+        predictions: { signal: v },
+        reasons,
+      };
+    },
+  };
+}
+
 /** Sizes buys to `fraction` of equity at the close when flat in the market; approves every sell. */
 export function fractionGate(fraction: number): RiskGate {
   const inPosition: RiskVerdict = Object.freeze({
