@@ -81,6 +81,45 @@ describe('ExchangeGuard on the real ccxt.binance class against the fake exchange
     expect(guard.stats().pauses).toBe(1);
   });
 
+  it("paces request starts by ccxt's token bucket: never beyond the budget in any window", async () => {
+    const rateLimit = 10;
+    const exchange = new ccxt.binance(fake.ccxtConfig({ rateLimit, timeout: 1000 }));
+    const starts: number[] = [];
+    const fetch = exchange.fetch.bind(exchange);
+    exchange.fetch = (...args: Parameters<typeof fetch>) => {
+      starts.push(performance.now());
+      return fetch(...args);
+    };
+    const guard = ExchangeGuard.for(exchange, { maxInFlight: 4 });
+    await guard.read('loadMarkets', (ex) => ex.loadMarkets());
+    starts.length = 0;
+    const since = fake.state.markets.get('ETHBTC')!.candles[0]![0];
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        guard.read('klines', (ex) => ex.fetchOHLCV('ETH/BTC', '5m', since + i * 300_000, 10)),
+      ),
+    );
+    expect(starts.length).toBe(24);
+    // klines cost 0.4 units; the bucket holds at most 1 unit: requests i..k-1 need (k - i) * 0.4 - 1 units of refill.
+    const cost = 0.4;
+    const capacity = 1;
+    for (let i = 0; i < starts.length; i++) {
+      for (let k = i + 1; k < starts.length; k++) {
+        const need = ((k - i) * cost - capacity) * rateLimit;
+        expect(starts[k]! - starts[i]!).toBeGreaterThanOrEqual(need - 1); // 1 ms: the synchronous hop from grant to socket
+      }
+    }
+    expect(fake.stats().earlyRequests).toBe(0);
+  });
+
+  it('gives back the slot of a request whose signing throws, so the next one still goes', async () => {
+    const guard = ExchangeGuard.for(binance());
+    await guard.read('loadMarkets', (ex) => ex.loadMarkets());
+    const err = await guard.read('fetchBalance', (ex) => ex.fetchBalance()).catch((e: unknown) => e);
+    expect(isSextantError(err, 'AUTHENTICATION')).toBe(true);
+    expect(await guard.read('fetchTime', (ex) => ex.fetchTime())).toBe(fake.state.now());
+  });
+
   it('opens the circuit after N consecutive failures, fails fast, then closes after a good probe', async () => {
     const guard = ExchangeGuard.for(binance(), { retries: 0, circuitThreshold: 3, circuitCooldownMs: 150 });
     const states: string[] = [];

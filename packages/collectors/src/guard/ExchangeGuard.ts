@@ -9,14 +9,13 @@ import { CircuitBreaker } from './CircuitBreaker.js';
 import { type ExchangeGuardConfig, ExchangeGuardConfigSchema } from './ExchangeGuardConfigSchema.js';
 import type { GuardEvents } from './GuardEvents.type.js';
 import { Listeners } from './Listeners.js';
+import { type RateBudget, RequestGate } from './RequestGate.js';
 import { UsageCounter } from './UsageCounter.js';
 import type { UsageStats } from './UsageStats.type.js';
 
 const GUARD = Symbol.for('@sextant/collectors/ExchangeGuard');
 type Fetch = (url: string, method?: string, headers?: unknown, body?: unknown) => Promise<unknown>;
 type Guarded = Exchange & { [GUARD]?: ExchangeGuard };
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The fault layer of one ccxt exchange instance, shared by every collector
@@ -26,9 +25,13 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * counts usage (requests per minute/hour/day, errors by code, latency
  * p50/p95) as {@link UsageStats} and {@link GuardEvents}.
  *
- * It hooks the instance's low-level `fetch` (after ccxt's throttle, just
- * before the socket), so every HTTP request, including ones ccxt makes on
- * its own such as `loadMarkets`, waits out a pause and is counted. Use
+ * It hooks the instance's low-level `fetch` (just before the socket), so
+ * every HTTP request, including ones ccxt makes on its own such as
+ * `loadMarkets`, waits out a pause and is counted, and (with `pace`, the
+ * default) takes over ccxt's `throttle`: requests start when ccxt's own
+ * token bucket allows, measured by start times, so the next request may
+ * leave while the previous answer is still being parsed, and nothing
+ * starts inside a known Retry-After window. Use
  * {@link ExchangeGuard.for} to get the one guard of an instance. Order
  * calls go through {@link ExchangeGuard.write}, which is never retried.
  *
@@ -50,12 +53,12 @@ export class ExchangeGuard {
   readonly #usage = new UsageCounter();
   readonly #circuit: CircuitBreaker;
   readonly #key: string;
+  readonly #gate: RequestGate;
+  /** Slots granted by the throttle hook, each claimed by the fetch that follows it. */
+  readonly #granted: object[] = [];
   #pausedUntil = 0;
   #pauses = 0;
   #retries = 0;
-  #nextSlot = 0;
-  #inFlight = 0;
-  readonly #waiting: (() => void)[] = [];
 
   /**
    * The guard of `exchange`, created (with `config`) on first use. One per
@@ -91,9 +94,19 @@ export class ExchangeGuard {
       cooldownMs: this.config.circuitCooldownMs,
       onChange: (state) => this.#events.emit('circuit', { target: exchange.id, state }),
     });
+    this.#gate = new RequestGate({
+      maxInFlight: this.config.maxInFlight,
+      minIntervalMs: this.config.minIntervalMs,
+      pausedUntil: () => this.#pausedUntil,
+      budget: () => this.#budget(),
+    });
     const original = (exchange.fetch as Fetch).bind(exchange);
     (exchange as unknown as { fetch: Fetch }).fetch = (url, method, headers, body) =>
       this.#send(original, url, method, headers, body);
+    const throttler = (exchange as { throttler?: { config?: { algorithm?: string } } }).throttler;
+    if (this.config.pace && throttler?.config?.algorithm !== 'rollingWindow') {
+      (exchange as unknown as { throttle: (cost?: number) => Promise<void> }).throttle = (cost) => this.#throttle(cost);
+    }
     (exchange as Guarded)[GUARD] = this;
   }
 
@@ -210,49 +223,47 @@ export class ExchangeGuard {
     }
   }
 
-  async #acquire(): Promise<void> {
-    if (this.#inFlight < this.config.maxInFlight) {
-      this.#inFlight++;
-      return;
-    }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  /** ccxt's token bucket of this instance, in cost units per ms. */
+  #budget(): RateBudget | undefined {
+    const bucket = (this.exchange as { tokenBucket?: { refillRate?: number; capacity?: number } }).tokenBucket;
+    const rateLimit = Number(this.exchange.rateLimit ?? 0);
+    const refillPerMs = bucket?.refillRate ?? (rateLimit > 0 ? 1 / rateLimit : Number.POSITIVE_INFINITY);
+    return { refillPerMs, capacity: bucket?.capacity ?? 1 };
   }
 
-  #release(): void {
-    const next = this.#waiting.shift();
-    if (next === undefined) this.#inFlight--;
-    else next();
-  }
-
-  async #gate(): Promise<void> {
-    for (;;) {
-      const now = Date.now();
-      const wait = Math.max(this.#pausedUntil, this.#nextSlot) - now;
-      if (wait <= 0) break;
-      const afterPause = this.#pausedUntil > now;
-      await sleep(wait);
-      // Requests released by the end of a pause leave one ccxt rate unit apart.
-      if (afterPause)
-        this.#nextSlot = Math.max(this.#nextSlot, Date.now()) + Math.max(1, Number(this.exchange.rateLimit ?? 0));
-    }
-    this.#nextSlot = Math.max(this.#nextSlot, Date.now() + this.config.minIntervalMs);
+  /**
+   * Stands in for ccxt's `throttle(cost)`, which ccxt awaits right before it
+   * signs and fetches: takes the request's slot from the gate (pause, slots,
+   * budget) and leaves it for the fetch that follows synchronously. A slot
+   * no fetch claimed by the next macrotask (signing threw) is given back.
+   */
+  async #throttle(cost?: number): Promise<void> {
+    const unit = (this.exchange as { tokenBucket?: { cost?: number } }).tokenBucket?.cost ?? 1;
+    await this.#gate.enter(cost ?? unit);
+    const grant = {};
+    this.#granted.push(grant);
+    setImmediate(() => {
+      const i = this.#granted.indexOf(grant);
+      if (i < 0) return;
+      this.#granted.splice(i, 1);
+      this.#gate.release();
+    });
   }
 
   async #send(original: Fetch, url: string, method?: string, headers?: unknown, body?: unknown): Promise<unknown> {
-    await this.#acquire();
+    // A fetch without a throttle grant (rate limiting off, or ccxt's own throttle) still waits out pauses and slots.
+    if (this.#granted.shift() === undefined) await this.#gate.enter(0);
     let held = true;
     const release = (): void => {
       if (!held) return;
       held = false;
-      this.#release();
+      this.#gate.release();
     };
-    let stall: ReturnType<typeof setTimeout> | undefined;
+    const stall = setTimeout(release, this.config.stallMs);
     try {
-      await this.#gate();
-      stall = setTimeout(release, this.config.stallMs);
       return await this.#sendNow(original, url, method, headers, body);
     } finally {
-      if (stall !== undefined) clearTimeout(stall);
+      clearTimeout(stall);
       release();
     }
   }

@@ -22,8 +22,21 @@ export const ExchangeGuardConfigSchema = z.object({
   defaultPauseMs: z.number().min(0).default(60_000),
   /** Extra margin added to every Retry-After pause, ms. @default 5 */
   pauseMarginMs: z.number().min(0).default(5),
-  /** Minimum spacing between two HTTP requests, ms, on top of ccxt's own throttle. @default 0 */
+  /** Minimum spacing between the starts of two HTTP requests, ms, on top of the rate budget. @default 0 */
   minIntervalMs: z.number().min(0).default(0),
+  /**
+   * Pace requests by the guard instead of ccxt's throttle: the instance's
+   * `throttle(cost)` is replaced by the guard's gate, which spends ccxt's
+   * own token bucket (`rateLimit`, `tokenBucket.capacity`, each call's cost)
+   * by request START times, counting time spent idle, waiting on a response
+   * or parsing one. ccxt's throttle counts only while requests queue in it,
+   * so a client that waits for each answer pays latency + parsing + the
+   * interval per request (about 13% over the budget floor when collecting
+   * OHLCV locally, more over a real network). Only when ccxt rate limiting
+   * is on (`enableRateLimit`); a `rollingWindow` throttle is left to ccxt.
+   * @default true
+   */
+  pace: z.boolean().default(true),
   /**
    * HTTP requests in flight at once. 1 guarantees that no request leaves
    * while another one's 429/418 answer is still on its way, so nothing is
