@@ -2,7 +2,8 @@
  * {@link rawStochInto}'s fast %K and Williams %R of one period in a single
  * pass: the window's highest high and lowest low are tracked once (TA-Lib's
  * rescan-on-exit, as in ta_STOCH.c and ta_WILLR.c) and both formulas are
- * applied to them, with exactly rawStochInto's arithmetic for each output.
+ * applied to them, with exactly rawStochInto's arithmetic for each output
+ * (the range divided by 100 and -100 only when an extreme changes).
  * `%K = (c - lowest) / ((highest - lowest) / 100)`,
  * `%R = (highest - c) / ((highest - lowest) / -100)`, 0 when the range is 0.
  * Writes `kOut[period - 1 ..]` and `rOut[period - 1 ..]`.
@@ -20,43 +21,52 @@ export function rawStochPairInto(
   let loIdx = -1;
   let hv = 0;
   let lv = 0;
-  for (let i = 0; i < n; i++) {
+  let changed = false;
+  let dk = 0;
+  let dr = 0;
+  for (let i = period - 1; i < n; i++) {
     const start = i - period + 1;
     const h = high[i]!;
     const l = low[i]!;
-    if (hiIdx < start || hiIdx < 0) {
-      hiIdx = Math.max(start, 0);
-      hv = high[hiIdx]!;
-      for (let k = hiIdx + 1; k <= i; k++) {
+    if (hiIdx < start) {
+      hiIdx = start;
+      hv = high[start]!;
+      for (let k = start + 1; k <= i; k++) {
         const y = high[k]!;
         if (y >= hv) {
           hv = y;
           hiIdx = k;
         }
       }
+      changed = true;
     } else if (h >= hv) {
       hv = h;
       hiIdx = i;
+      changed = true;
     }
-    if (loIdx < start || loIdx < 0) {
-      loIdx = Math.max(start, 0);
-      lv = low[loIdx]!;
-      for (let k = loIdx + 1; k <= i; k++) {
+    if (loIdx < start) {
+      loIdx = start;
+      lv = low[start]!;
+      for (let k = start + 1; k <= i; k++) {
         const y = low[k]!;
         if (y <= lv) {
           lv = y;
           loIdx = k;
         }
       }
+      changed = true;
     } else if (l <= lv) {
       lv = l;
       loIdx = i;
+      changed = true;
     }
-    if (start < 0) continue;
+    if (changed) {
+      const range = hv - lv;
+      dk = range / 100.0;
+      dr = range / -100.0;
+      changed = false;
+    }
     const c = close[i]!;
-    const range = hv - lv;
-    const dk = range / 100.0;
-    const dr = range / -100.0;
     kOut[i] = dk !== 0.0 ? (c - lv) / dk : 0.0;
     rOut[i] = dr !== 0.0 ? (hv - c) / dr : 0.0;
   }
