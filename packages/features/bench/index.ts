@@ -135,6 +135,8 @@ export default async function bench(): Promise<void> {
     ['threeBlackCrows', (x) => F.candlePattern(x, 'threeBlackCrows'), undefined],
   ];
 
+  const only = process.env.SEXTANT_BENCH_KERNELS?.split(',');
+  if (only) ours.splice(0, ours.length, ...ours.filter(([name]) => only.includes(name)));
   const c = compileTalibC(
     join(import.meta.dirname, '..', '..', '..'),
     { open: s.open, high, low, close, volume },
