@@ -6,8 +6,12 @@ import type { PortfolioSnapshot, PositionSnapshot } from './Portfolio.type.js';
 export interface Broker {
   /** Called first on every closed candle: fill what can be filled, return the new fills. */
   onCandle(event: CandleEvent): Promise<Fill[]> | Fill[];
-  /** Place an approved, sized intent. Never retried on the order path. */
-  submit(intent: OrderIntent, event: CandleEvent): Promise<Order>;
+  /**
+   * Place an approved, sized intent. Never retried on the order path. A
+   * broker that answers at once (paper) may return the order itself, and
+   * throw bad input synchronously: the runner's cycle then stays synchronous.
+   */
+  submit(intent: OrderIntent, event: CandleEvent): Promise<Order> | Order;
   /** The account now, marked at the last known prices. */
   portfolio(): PortfolioSnapshot;
   /**

@@ -10,7 +10,7 @@ import type { CandleFeed } from './CandleFeed.type.js';
 import type { CycleReport } from './CycleReport.type.js';
 import type { DecisionPolicy } from './DecisionPolicy.type.js';
 import type { FeatureSource } from './FeatureSource.type.js';
-import type { Fill, OrderIntent } from './Order.type.js';
+import type { Fill, Order, OrderIntent } from './Order.type.js';
 import type { PositionSnapshot } from './Portfolio.type.js';
 import type { Prediction, Predictor } from './Predictor.type.js';
 import type { RiskGate } from './RiskGate.type.js';
@@ -478,12 +478,19 @@ class BotRunner extends SafeEmitter {
     return this.#place(verdict.intent, event);
   }
 
-  async #place(intent: OrderIntent, event: CandleEvent): Promise<void> {
-    const p = this.#parts;
-    const order = await p.broker.submit(intent, event);
+  /** Send an approved intent. Synchronous while the broker and the store answer synchronously. */
+  #place(intent: OrderIntent, event: CandleEvent): Promise<void> | undefined {
+    const placed = this.#parts.broker.submit(intent, event);
+    if (isThenable(placed)) return Promise.resolve(placed).then((order) => this.#placed(order, event));
+    return this.#placed(placed, event);
+  }
+
+  /** Count, emit and record an order the broker accepted. */
+  #placed(order: Order, event: CandleEvent): Promise<void> | undefined {
     this.stats.orders++;
     this.emit(BOT_EVENTS.order, order);
-    await this.#chain(undefined, () => p.store?.recordOrder(order), event);
+    const store = this.#parts.store;
+    return store === undefined ? undefined : this.#chain(undefined, () => store.recordOrder(order), event);
   }
 
   /**

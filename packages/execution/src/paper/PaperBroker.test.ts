@@ -123,12 +123,19 @@ describe('PaperBroker', () => {
   it('throws typed errors quoting the bad value for bad intents and config', async () => {
     const broker = new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC' });
     const c0 = candle(0, 0.1, 0.1, 0.1, 0.1);
-    await expect(broker.submit(buy(Number.NaN), c0)).rejects.toThrow(/got "NaN"/);
-    await expect(broker.submit(buy(-1), c0)).rejects.toSatisfy((e) => isSextantError(e, 'INVALID_ARGUMENT'));
-    await expect(broker.submit(buy(1, { symbol: 'ETH/USDT' }), c0)).rejects.toThrow(
-      /"ETH\/USDT" is not quoted in "BTC"/,
-    );
-    await expect(broker.submit(buy(1, { type: 'limit' }), c0)).rejects.toThrow(/Limit price .* got "undefined"/);
+    // Paper answers at once: bad input throws synchronously, before anything is placed.
+    expect(() => broker.submit(buy(Number.NaN), c0)).toThrow(/got "NaN"/);
+    const thrown = ((): unknown => {
+      try {
+        broker.submit(buy(-1), c0);
+        return undefined;
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isSextantError(thrown, 'INVALID_ARGUMENT')).toBe(true);
+    expect(() => broker.submit(buy(1, { symbol: 'ETH/USDT' }), c0)).toThrow(/"ETH\/USDT" is not quoted in "BTC"/);
+    expect(() => broker.submit(buy(1, { type: 'limit' }), c0)).toThrow(/Limit price .* got "undefined"/);
     expect(() => new PaperBroker({ startingCash: -1, quoteCurrency: 'BTC' })).toThrow(/startingCash/);
     expect(() => new PaperBroker({ startingCash: 1, quoteCurrency: 'BTC', takerFee: 2 })).toThrow(/takerFee/);
     expect(broker.openOrders).toHaveLength(0);

@@ -149,14 +149,9 @@ export class PaperBroker implements Broker {
     const { symbol, candle } = event;
     for (const w of [...this.#working]) {
       if (w.order.symbol !== symbol || w.order.timestamp > candle.timestamp) continue;
-      const match = matchOrder(
-        w,
-        event,
-        this.ledger,
-        this.config,
-        this.#costs,
-        this.#markets.get(symbol)?.vol ?? NO_VOL,
-      );
+      const m = this.#markets.get(symbol);
+      const account = { cash: this.#cash, held: m?.held?.amount ?? 0 };
+      const match = matchOrder(w, event, account, this.config, this.#costs, m?.vol ?? NO_VOL);
       const fill = match.fill;
       const status = match.status;
       if (fill) {
@@ -171,8 +166,8 @@ export class PaperBroker implements Broker {
         fills.push(fill);
         this.#journal?.recordFill?.(fill);
         if (fill.side === 'buy') {
-          const m = this.#market(symbol);
-          m.high = Math.max(m.high ?? 0, fill.price);
+          const market = this.#market(symbol);
+          market.high = Math.max(market.high ?? 0, fill.price);
         }
       }
       if (status !== w.order.status || fill) this.#update(w, status, fill?.amount ?? 0);
@@ -238,7 +233,22 @@ export class PaperBroker implements Broker {
     return this.#timeframeMs;
   }
 
-  async submit(intent: OrderIntent, event: CandleEvent): Promise<Order> {
+  /**
+   * Place an order; it fills on a later candle ({@link PaperBroker.onCandle}).
+   * Answers at once (no promise), so a replay stays synchronous. Submitting
+   * the same intent again on the same candle after a restart returns the
+   * order already placed.
+   *
+   * @param intent - the sized intent
+   * @param event - the candle it was decided on
+   * @returns the order, open
+   * @throws InvalidArgumentError for a foreign quote currency, an amount or a limit price that is not finite and > 0
+   * @example
+   * ```ts
+   * const order = broker.submit({ symbol: 'ETH/BTC', side: 'buy', type: 'market', amount: 0.5, reduceOnly: false, reason: 'entry' }, event);
+   * ```
+   */
+  submit(intent: OrderIntent, event: CandleEvent): Order {
     const { base, quote } = splitSymbol(intent.symbol);
     if (quote !== this.config.quoteCurrency) {
       throw new InvalidArgumentError(`Market "${intent.symbol}" is not quoted in "${this.config.quoteCurrency}"`);
@@ -268,13 +278,13 @@ export class PaperBroker implements Broker {
       side: intent.side,
       type: intent.type,
       amount: intent.amount,
-      ...(intent.type === 'limit' && intent.price !== undefined ? { price: intent.price } : {}),
       status: 'open',
       filled: 0,
       timestamp: placedAt,
       reason: intent.reason,
       reduceOnly: intent.reduceOnly,
     };
+    if (intent.type === 'limit') order.price = intent.price as number;
     this.#known.set(clientOrderId, order);
     this.#working.push({ order, reduceOnly: intent.reduceOnly });
     this.#journal?.recordOrder({ ...order });

@@ -1,5 +1,4 @@
 import type { CandleEvent, Fill, Order, OrderStatus } from '@sextant/core';
-import type { Ledger } from '../ledger/Ledger.js';
 import type { PaperBrokerConfig } from './PaperBrokerConfigSchema.js';
 import type { PaperCostInput, PaperCostModel } from './PaperCostModel.type.js';
 
@@ -20,7 +19,7 @@ export interface MatchResult {
  *
  * @param working - the order and whether it only reduces
  * @param event - the candle
- * @param ledger - the books (read only)
+ * @param account - free cash and the base amount held in this market, as floats (the broker's views of its ledger)
  * @param config - fees, slippage, partial-fill and limit rules
  * @param costs - optional cost model overriding the flat fees and slippage
  * @param market - recent volatility and previous quote volume of the market, for the cost model
@@ -29,7 +28,7 @@ export interface MatchResult {
 export function matchOrder(
   working: { order: Order; reduceOnly: boolean },
   event: CandleEvent,
-  ledger: Ledger,
+  account: { cash: number; held: number },
   config: Readonly<PaperBrokerConfig>,
   costs: PaperCostModel | undefined,
   market: { volatility: number; quoteVolume?: number },
@@ -58,7 +57,7 @@ export function matchOrder(
   }
   let amount = order.amount - order.filled;
   if (config.maxVolumeShare !== undefined) amount = Math.min(amount, candle.volume * config.maxVolumeShare);
-  const held = ledger.position(order.symbol)?.amount.toNumber() ?? 0;
+  const held = account.held;
   if (order.side === 'sell' && amount > held) {
     if (held <= 0) return { status: 'canceled' };
     if (!working.reduceOnly) return { status: 'rejected' };
@@ -76,7 +75,7 @@ export function matchOrder(
   }
   const execPrice = order.side === 'buy' ? price * (1 + slip) : price * (1 - slip);
   const fee = amount * execPrice * rate;
-  if (order.side === 'buy' && amount * execPrice + fee > ledger.cash.toNumber()) return { status: 'rejected' };
+  if (order.side === 'buy' && amount * execPrice + fee > account.cash) return { status: 'rejected' };
   const done = order.filled + amount >= order.amount || (order.side === 'sell' && amount >= held);
   return {
     status: done ? 'filled' : 'partially_filled',

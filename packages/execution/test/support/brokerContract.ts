@@ -17,6 +17,9 @@ export interface BrokerHarness {
   close(): Promise<void>;
 }
 
+/** A call as a promise, whether the broker throws synchronously (paper) or rejects (live). */
+const attempt = <T>(f: () => T | Promise<T>): Promise<T> => Promise.resolve().then(f);
+
 const sum = (fills: readonly Fill[], f: (x: Fill) => number): number => fills.reduce((s, x) => s + f(x), 0);
 
 /** Run the contract against one implementation. */
@@ -95,18 +98,22 @@ export function testBrokerContract(name: string, make: () => Promise<BrokerHarne
         const bad = [Number.NaN, -1, 0, Number.POSITIVE_INFINITY];
         for (const amount of bad) {
           await expect(
-            broker.submit(
-              { symbol: 'ETH/BTC', side: 'buy', type: 'market', amount, reduceOnly: false, reason: 'entry' },
-              h.event(0),
+            attempt(() =>
+              broker.submit(
+                { symbol: 'ETH/BTC', side: 'buy', type: 'market', amount, reduceOnly: false, reason: 'entry' },
+                h.event(0),
+              ),
             ),
           ).rejects.toSatisfy(
             (e) => isSextantError(e, 'INVALID_ARGUMENT') && (e as Error).message.includes(`"${amount}"`),
           );
         }
         await expect(
-          broker.submit(
-            { symbol: 'ETH/USDT', side: 'buy', type: 'market', amount: 1, reduceOnly: false, reason: 'entry' },
-            h.event(0),
+          attempt(() =>
+            broker.submit(
+              { symbol: 'ETH/USDT', side: 'buy', type: 'market', amount: 1, reduceOnly: false, reason: 'entry' },
+              h.event(0),
+            ),
           ),
         ).rejects.toSatisfy((e) => isSextantError(e, 'INVALID_ARGUMENT'));
         expect(await broker.onCandle(h.event(1))).toEqual([]);
