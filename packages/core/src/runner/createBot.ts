@@ -25,8 +25,8 @@ export const BotOptionsSchema = z.object({
   timings: z.boolean().default(true),
 });
 
-/** Candles a synchronous replay runs before yielding to the event loop. */
-const YIELD_EVERY = 512;
+/** Candles a synchronous replay runs before yielding to the event loop (about 2 ms of replay). */
+const YIELD_EVERY = 2048;
 /** `CycleReport.timings` when timings are off (shared, frozen). */
 const NO_TIMINGS: Record<string, number> = Object.freeze({}) as Record<string, number>;
 /** Reasons of the HOLD decision made while features warm up (shared, never mutated). */
