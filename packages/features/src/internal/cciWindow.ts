@@ -21,7 +21,8 @@ export function cciWindow(ring: Float64Array, period: number, tp: number): numbe
  * of TA-Lib's circular buffer, each one bar further on, are summed side by
  * side, so the four sums (each a chain of dependent additions) overlap in
  * the CPU instead of waiting on each other. Each bar's sums run over its own
- * buffer in slot order, exactly as {@link cciWindow} does.
+ * buffer in slot order, exactly as {@link cciWindow} does. Each value is
+ * multiplied by `scale` (the pipeline's 0.01; 1 leaves it unchanged).
  */
 export function cciInto(
   high: Float64Array,
@@ -29,6 +30,7 @@ export function cciInto(
   close: Float64Array,
   period: number,
   out: Float64Array,
+  scale = 1,
 ): void {
   const n = close.length;
   // Four rings interleaved: q[4 * slot + k] is ring k's slot.
@@ -95,10 +97,10 @@ export function cciInto(
     const u1 = t1 - a1;
     const u2 = t2 - a2;
     const u3 = t3 - a3;
-    out[i] = u0 !== 0.0 && d0 !== 0.0 ? u0 / (0.015 * (d0 / period)) : 0.0;
-    out[i + 1] = u1 !== 0.0 && d1 !== 0.0 ? u1 / (0.015 * (d1 / period)) : 0.0;
-    out[i + 2] = u2 !== 0.0 && d2 !== 0.0 ? u2 / (0.015 * (d2 / period)) : 0.0;
-    out[i + 3] = u3 !== 0.0 && d3 !== 0.0 ? u3 / (0.015 * (d3 / period)) : 0.0;
+    out[i] = (u0 !== 0.0 && d0 !== 0.0 ? u0 / (0.015 * (d0 / period)) : 0.0) * scale;
+    out[i + 1] = (u1 !== 0.0 && d1 !== 0.0 ? u1 / (0.015 * (d1 / period)) : 0.0) * scale;
+    out[i + 2] = (u2 !== 0.0 && d2 !== 0.0 ? u2 / (0.015 * (d2 / period)) : 0.0) * scale;
+    out[i + 3] = (u3 !== 0.0 && d3 !== 0.0 ? u3 / (0.015 * (d3 / period)) : 0.0) * scale;
     // Bring rings 0..2 up to bar i + 3.
     q[s1] = t1;
     q[s2] = t2;
@@ -114,6 +116,6 @@ export function cciInto(
     const tp = (high[i]! + low[i]! + close[i]!) / 3;
     ring[slot] = tp;
     if (++slot === period) slot = 0;
-    if (i >= period - 1) out[i] = cciWindow(ring, period, tp);
+    if (i >= period - 1) out[i] = cciWindow(ring, period, tp) * scale;
   }
 }

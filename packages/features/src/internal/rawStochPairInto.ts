@@ -6,7 +6,8 @@
  * (the range divided by 100 and -100 only when an extreme changes).
  * `%K = (c - lowest) / ((highest - lowest) / 100)`,
  * `%R = (highest - c) / ((highest - lowest) / -100)`, 0 when the range is 0.
- * Writes `kOut[period - 1 ..]` and `rOut[period - 1 ..]`.
+ * Writes `kOut[period - 1 ..]` and `rOut[period - 1 ..]`, %R times `rScale`
+ * (1 leaves it unchanged).
  */
 export function rawStochPairInto(
   high: Float64Array,
@@ -15,6 +16,7 @@ export function rawStochPairInto(
   period: number,
   kOut: Float64Array,
   rOut: Float64Array,
+  rScale = 1,
 ): void {
   const n = close.length;
   let hiIdx = -1;
@@ -68,6 +70,6 @@ export function rawStochPairInto(
     }
     const c = close[i]!;
     kOut[i] = dk !== 0.0 ? (c - lv) / dk : 0.0;
-    rOut[i] = dr !== 0.0 ? (hv - c) / dr : 0.0;
+    rOut[i] = (dr !== 0.0 ? (hv - c) / dr : 0.0) * rScale;
   }
 }

@@ -1,9 +1,10 @@
 /**
  * TA-Lib's INT_SMA over `src[start..]`: running sum, add-then-subtract, as
  * ta_SMA.c does it, writing `out[start + period - 1 ..]`. Leaves earlier
- * entries of `out` untouched.
+ * entries of `out` untouched. Each average is multiplied by `scale` (1
+ * leaves it unchanged).
  */
-export function smaFrom(src: Float64Array, start: number, period: number, out: Float64Array): void {
+export function smaFrom(src: Float64Array, start: number, period: number, out: Float64Array, scale = 1): void {
   const n = src.length;
   const first = start + period - 1;
   if (first >= n) return;
@@ -13,6 +14,6 @@ export function smaFrom(src: Float64Array, start: number, period: number, out: F
     total += src[i]!;
     const s = total;
     total -= src[t]!;
-    out[i] = s / period;
+    out[i] = (s / period) * scale;
   }
 }

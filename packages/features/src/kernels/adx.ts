@@ -37,13 +37,13 @@ export function adx(high: Float64Array, low: Float64Array, close: Float64Array, 
   const plusDI = nanArray(n, period);
   const minusDI = nanArray(n, period);
   if (n <= period) return { adx: out, plusDI, minusDI };
-  adxInto(high, low, close, period, out, plusDI, minusDI);
+  adxInto(high, low, close, period, out, plusDI, minusDI, 1);
   return { adx: out, plusDI, minusDI };
 }
 
 // The loop lives in its own function with no calls before it, so V8
 // optimises it with full type feedback (see mfi.ts).
-function adxInto(
+export function adxInto(
   high: Float64Array,
   low: Float64Array,
   close: Float64Array,
@@ -51,6 +51,7 @@ function adxInto(
   out: Float64Array,
   plusDI: Float64Array,
   minusDI: Float64Array,
+  scale: number,
 ): void {
   const n = close.length;
   let prevH = high[0]!;
@@ -106,8 +107,8 @@ function adxInto(
     } else {
       const mdi = 100.0 * (mDM / tr);
       const pdi = 100.0 * (pDM / tr);
-      plusDI[i] = pdi;
-      minusDI[i] = mdi;
+      plusDI[i] = pdi * scale;
+      minusDI[i] = mdi * scale;
       const s = mdi + pdi;
       if (!isZero(s)) {
         const dx = 100.0 * (Math.abs(mdi - pdi) / s);
@@ -116,6 +117,6 @@ function adxInto(
       }
     }
     if (i === 2 * period - 1) adxv = sumDX / period;
-    if (i >= 2 * period - 1) out[i] = adxv;
+    if (i >= 2 * period - 1) out[i] = adxv * scale;
   }
 }

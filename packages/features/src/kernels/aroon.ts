@@ -30,6 +30,23 @@ export function aroon(high: Float64Array, low: Float64Array, period: number): Ar
   const n = assertSameLength('aroon', { high, low });
   const up = nanArray(n, period);
   const down = nanArray(n, period);
+  aroonInto(high, low, period, up, down, 1);
+  return { up, down };
+}
+
+/**
+ * {@link aroon}'s loop into `up[period ..]` and `down[period ..]`, each value
+ * times `scale` (the pipeline's 0.01; 1 leaves it unchanged).
+ */
+export function aroonInto(
+  high: Float64Array,
+  low: Float64Array,
+  period: number,
+  up: Float64Array,
+  down: Float64Array,
+  scale: number,
+): void {
+  const n = high.length;
   const factor = 100.0 / period;
   let hiIdx = -1;
   let loIdx = -1;
@@ -67,8 +84,7 @@ export function aroon(high: Float64Array, low: Float64Array, period: number): Ar
       lv = l;
       loIdx = i;
     }
-    up[i] = factor * (period - (i - hiIdx));
-    down[i] = factor * (period - (i - loIdx));
+    up[i] = factor * (period - (i - hiIdx)) * scale;
+    down[i] = factor * (period - (i - loIdx)) * scale;
   }
-  return { up, down };
 }

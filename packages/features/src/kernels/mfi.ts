@@ -30,20 +30,25 @@ export function mfi(
   const n = assertSameLength('mfi', { high, low, close, volume });
   const out = nanArray(n, period);
   if (n <= period) return out;
-  mfiInto(high, low, close, volume, period, out);
+  mfiInto(high, low, close, volume, period, out, 1);
   return out;
 }
 
 // The loop lives in its own function with no calls before it: V8 optimises
 // it cleanly on every call (a kernel whose prologue calls helpers keeps
 // deoptimising back into the interpreter on its first calls).
-function mfiInto(
+/**
+ * {@link mfi}'s loop into `out[period ..]` (needs `length > period`), each
+ * value times `scale` (1 leaves it unchanged).
+ */
+export function mfiInto(
   high: Float64Array,
   low: Float64Array,
   close: Float64Array,
   volume: Float64Array,
   period: number,
   out: Float64Array,
+  scale: number,
 ): void {
   const n = close.length;
   const posR = new Float64Array(period);
@@ -81,7 +86,7 @@ function mfiInto(
     if (++slot === period) slot = 0;
     if (i >= period) {
       const s = pos + neg;
-      out[i] = s < 1.0 ? 0.0 : 100.0 * (pos / s);
+      out[i] = (s < 1.0 ? 0.0 : 100.0 * (pos / s)) * scale;
     }
   }
 }

@@ -1,4 +1,6 @@
+import { nanArray } from '../internal/nanArray.js';
 import { TA_EPSILON } from '../internal/taConstants.js';
+import { trueRangeInto } from '../internal/trueRange.js';
 import { atr } from './atr.js';
 
 /**
@@ -27,4 +29,68 @@ export function natr(high: Float64Array, low: Float64Array, close: Float64Array,
     out[i] = -TA_EPSILON < c && c < TA_EPSILON ? 0 : (out[i]! / c) * 100.0;
   }
   return out;
+}
+
+/**
+ * `natr()` times `scale` in one pass (the pipeline's ATR/close feature): the
+ * ATR recurrence of `atr()` (ta_ATR.c) with each value normalised as
+ * `natr()` does and then scaled, no ATR column stored. Validation is the
+ * caller's; `natr(…, 1)` is the true range, as in `natr()`.
+ */
+export function natrScaled(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  scale: number,
+): Float64Array {
+  const n = close.length;
+  if (period === 1) {
+    const tr = new Float64Array(n);
+    trueRangeInto(high, low, close, tr);
+    for (let i = 0; i < n; i++) tr[i] = tr[i]! * scale;
+    return tr;
+  }
+  const out = nanArray(n, period);
+  if (n <= period) return out;
+  natrScaledInto(high, low, close, period, scale, out);
+  return out;
+}
+
+function natrScaledInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  scale: number,
+  out: Float64Array,
+): void {
+  const n = close.length;
+  let total = 0;
+  let prev = 0;
+  const pm1 = period - 1;
+  for (let i = 1; i < n; i++) {
+    const h = high[i]!;
+    const l = low[i]!;
+    const cy = close[i - 1]!;
+    let g = h - l;
+    const v2 = Math.abs(cy - h);
+    if (v2 > g) g = v2;
+    const v3 = Math.abs(cy - l);
+    if (v3 > g) g = v3;
+    if (i < period) {
+      total += g;
+      continue;
+    }
+    if (i === period) {
+      total += g;
+      prev = total / period;
+    } else {
+      prev *= pm1;
+      prev += g;
+      prev /= period;
+    }
+    const c = close[i]!;
+    out[i] = (-TA_EPSILON < c && c < TA_EPSILON ? 0 : (prev / c) * 100.0) * scale;
+  }
 }

@@ -19,9 +19,15 @@ export function roc(values: Float64Array, period: number): Float64Array {
   assertPeriod('roc', 'period', period, 1);
   const n = values.length;
   const out = nanArray(n, period);
+  rocInto(values, period, out, 1);
+  return out;
+}
+
+/** {@link roc}'s loop into `out[period ..]`, each value times `scale` (1 leaves it unchanged). */
+export function rocInto(values: Float64Array, period: number, out: Float64Array, scale: number): void {
+  const n = values.length;
   for (let i = period; i < n; i++) {
     const old = values[i - period]!;
-    out[i] = old !== 0.0 ? (values[i]! / old - 1.0) * 100.0 : 0.0;
+    out[i] = (old !== 0.0 ? (values[i]! / old - 1.0) * 100.0 : 0.0) * scale;
   }
-  return out;
 }

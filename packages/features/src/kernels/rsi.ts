@@ -22,6 +22,16 @@ export function rsi(values: Float64Array, period: number): Float64Array {
   const n = values.length;
   const out = nanArray(n, period);
   if (n <= period) return out;
+  rsiInto(values, period, out, 1);
+  return out;
+}
+
+/**
+ * {@link rsi}'s loop into `out[period ..]` (needs `values.length > period`),
+ * each value times `scale` (the pipeline's 0.01; 1 leaves it unchanged).
+ */
+export function rsiInto(values: Float64Array, period: number, out: Float64Array, scale: number): void {
+  const n = values.length;
   let prev = values[0]!;
   let gain = 0;
   let loss = 0;
@@ -35,7 +45,7 @@ export function rsi(values: Float64Array, period: number): Float64Array {
   loss /= period;
   gain /= period;
   let s = gain + loss;
-  out[period] = -TA_EPSILON < s && s < TA_EPSILON ? 0 : 100.0 * (gain / s);
+  out[period] = (-TA_EPSILON < s && s < TA_EPSILON ? 0 : 100.0 * (gain / s)) * scale;
   const pm1 = period - 1;
   for (let i = period + 1; i < n; i++) {
     const x = values[i]!;
@@ -48,7 +58,6 @@ export function rsi(values: Float64Array, period: number): Float64Array {
     loss /= period;
     gain /= period;
     s = gain + loss;
-    out[i] = -TA_EPSILON < s && s < TA_EPSILON ? 0 : 100.0 * (gain / s);
+    out[i] = (-TA_EPSILON < s && s < TA_EPSILON ? 0 : 100.0 * (gain / s)) * scale;
   }
-  return out;
 }

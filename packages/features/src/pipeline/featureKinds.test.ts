@@ -1,9 +1,21 @@
 import { sliceSeries } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
 import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
+import { adx } from '../kernels/adx.js';
+import { aroon } from '../kernels/aroon.js';
 import { bollinger } from '../kernels/bollinger.js';
+import { cci } from '../kernels/cci.js';
 import { donchian } from '../kernels/donchian.js';
+import { ema } from '../kernels/ema.js';
 import { keltner } from '../kernels/keltner.js';
+import { mfi } from '../kernels/mfi.js';
+import { natr } from '../kernels/natr.js';
+import { roc } from '../kernels/roc.js';
+import { rsi } from '../kernels/rsi.js';
+import { sma } from '../kernels/sma.js';
+import { stochastic } from '../kernels/stochastic.js';
+import { willr } from '../kernels/willr.js';
+import type { FeatureDefInput } from './FeaturePipelineConfigSchema.js';
 import { FeaturePipeline } from './FeaturePipeline.js';
 import { scaleFree } from './scaleFree.js';
 
@@ -51,5 +63,63 @@ describe('fused feature kinds equal kernel + scaleFree', () => {
     const [pos] = columns(s, { features: [{ kind: 'keltner', period: 3, multiplier: 2, atrPeriod: 10 }] });
     expect(pos).toEqual(Array.from(scaleFree.position(s.close, k.lower, k.upper)));
     expect(pos?.every(Number.isNaN)).toBe(true);
+  });
+});
+
+// Kinds whose scale or ratio is applied as each value is written (or whose
+// average is never stored) against the public kernel followed by scaleFree.
+describe('kinds with the scale-free step fused into the kernel equal kernel + scaleFree', () => {
+  type S = ReturnType<typeof loadSeries>;
+  const pct = (x: Float64Array) => scaleFree.scale(x, 0.01);
+  const cases: [FeatureDefInput, (s: S) => Float64Array[]][] = [
+    [{ kind: 'ma', type: 'sma', period: 2 }, (s) => [scaleFree.relative(s.close, sma(s.close, 2))]],
+    [{ kind: 'ma', type: 'sma', period: 50 }, (s) => [scaleFree.relative(s.close, sma(s.close, 50))]],
+    [{ kind: 'ma', type: 'ema', period: 2 }, (s) => [scaleFree.relative(s.close, ema(s.close, 2))]],
+    [{ kind: 'ma', type: 'ema', period: 200 }, (s) => [scaleFree.relative(s.close, ema(s.close, 200))]],
+    [{ kind: 'volumeRatio', period: 20 }, (s) => [scaleFree.divide(s.volume, sma(s.volume, 20))]],
+    [{ kind: 'rsi', period: 7 }, (s) => [pct(rsi(s.close, 7))]],
+    [
+      { kind: 'stochastic', kPeriod: 14, kSmooth: 3, dPeriod: 3 },
+      (s) => {
+        const r = stochastic(s.high, s.low, s.close, 14, 3, 3);
+        return [pct(r.k), pct(r.d)];
+      },
+    ],
+    [{ kind: 'atr', period: 1 }, (s) => [pct(natr(s.high, s.low, s.close, 1))]],
+    [{ kind: 'atr', period: 14 }, (s) => [pct(natr(s.high, s.low, s.close, 14))]],
+    [
+      { kind: 'adx', period: 14 },
+      (s) => {
+        const r = adx(s.high, s.low, s.close, 14);
+        return [pct(r.adx), pct(r.plusDI), pct(r.minusDI)];
+      },
+    ],
+    [
+      { kind: 'aroon', period: 25 },
+      (s) => {
+        const r = aroon(s.high, s.low, 25);
+        return [pct(r.up), pct(r.down)];
+      },
+    ],
+    [{ kind: 'cci', period: 20 }, (s) => [pct(cci(s.high, s.low, s.close, 20))]],
+    [{ kind: 'mfi', period: 14 }, (s) => [pct(mfi(s.high, s.low, s.close, s.volume, 14))]],
+    [{ kind: 'willr', period: 14 }, (s) => [pct(willr(s.high, s.low, s.close, 14))]],
+    [{ kind: 'roc', period: 10 }, (s) => [pct(roc(s.close, 10))]],
+  ];
+  for (const file of seriesFiles()) {
+    it(file, () => {
+      const s = loadSeries(file);
+      for (const [def, want] of cases) {
+        const got = new FeaturePipeline({ features: [def] }).computeColumns(s).columns.map((c) => Array.from(c));
+        expect(got, JSON.stringify(def)).toEqual(want(s).map((c) => Array.from(c)));
+      }
+    });
+  }
+  it('stays all NaN on a series shorter than the warm-up', () => {
+    const s = sliceSeries(loadSeries(seriesFiles()[0]!), 0, 5);
+    for (const [def, want] of cases) {
+      const got = new FeaturePipeline({ features: [def] }).computeColumns(s).columns.map((c) => Array.from(c));
+      expect(got, JSON.stringify(def)).toEqual(want(s).map((c) => Array.from(c)));
+    }
   });
 });

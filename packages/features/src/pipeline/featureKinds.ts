@@ -1,25 +1,24 @@
 import type { CandleSeries } from '@sextant/core';
 import { z } from 'zod';
-import { adx } from '../kernels/adx.js';
-import { aroon } from '../kernels/aroon.js';
-import { cci } from '../kernels/cci.js';
+import { adxInto } from '../kernels/adx.js';
+import { aroonInto } from '../kernels/aroon.js';
 import { cmf } from '../kernels/cmf.js';
 import { dema } from '../kernels/dema.js';
-import { ema } from '../kernels/ema.js';
 import { logReturns } from '../kernels/logReturns.js';
 import { macd } from '../kernels/macd.js';
-import { mfi } from '../kernels/mfi.js';
-import { natr } from '../kernels/natr.js';
+import { mfiInto } from '../kernels/mfi.js';
+import { natrScaled } from '../kernels/natr.js';
 import { obv } from '../kernels/obv.js';
-import { roc } from '../kernels/roc.js';
-import { rsi } from '../kernels/rsi.js';
-import { sma } from '../kernels/sma.js';
+import { rocInto } from '../kernels/roc.js';
+import { rsiInto } from '../kernels/rsi.js';
 import { stddev } from '../kernels/stddev.js';
 import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
 import { wma } from '../kernels/wma.js';
+import { cciInto } from '../internal/cciWindow.js';
 import { keltnerPosition } from '../internal/keltnerPosition.js';
+import { maRelative, smaRatio } from '../internal/maRelative.js';
 import { nanArray } from '../internal/nanArray.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
@@ -53,7 +52,8 @@ function memo(s: CandleSeries, key: string, make: () => Float64Array): Float64Ar
  * Fast %K (`williams` false) or Williams %R of `period`, computed together in
  * one pass (rawStochPairInto) the first time either is asked for; the other
  * is kept for its feature, which takes it over (so each caller owns and may
- * overwrite its array).
+ * overwrite its array). Williams %R comes scaled by 0.01 (its feature's
+ * scale, applied as it is written); fast %K unscaled.
  */
 function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float64Array {
   let m = cache.get(s);
@@ -67,7 +67,7 @@ function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float
   const n = s.length;
   const k = nanArray(n, period - 1);
   const r = nanArray(n, period - 1);
-  rawStochPairInto(s.high, s.low, s.close, period, k, r);
+  rawStochPairInto(s.high, s.low, s.close, period, k, r, 0.01);
   m.set(`rawStoch:${williams ? 'k' : 'r'}:${period}`, williams ? k : r);
   return williams ? r : k;
 }
@@ -101,7 +101,9 @@ export const FEATURE_KINDS = {
     lookback: (p: { type: string; period: number }) =>
       p.type === 'dema' ? 2 * (p.period - 1) : p.type === 'tema' ? 3 * (p.period - 1) : p.period - 1,
     compute: (s: CandleSeries, p: { type: string; period: number }) => {
-      const f = { sma, ema, wma, dema, tema }[p.type as 'sma'] ?? sma;
+      // close / sma - 1 and close / ema - 1 in one pass (the average never stored).
+      if (p.type === 'sma' || p.type === 'ema') return [maRelative(s.close, p.type, p.period)];
+      const f = { wma, dema, tema }[p.type as 'wma'] ?? wma;
       const m = f(s.close, p.period);
       return [scaleFree.relative(s.close, m, m)];
     },
@@ -110,7 +112,12 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('rsi'), period: period(14) }),
     names: (p: { period: number }) => [`rsi_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(rsi(s.close, p.period), 0.01)],
+    // rsi() * 0.01, the scale applied as each value is written.
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const out = nanArray(s.length, p.period);
+      if (s.length > p.period) rsiInto(s.close, p.period, out, 0.01);
+      return [out];
+    },
   },
   bollinger: {
     schema: z.object({ kind: z.literal('bollinger'), period: period(20), stdDev: z.number().positive().default(2) }),
@@ -175,10 +182,11 @@ export const FEATURE_KINDS = {
       const lb = lbK + p.dPeriod - 1;
       const k = nanArray(n, lbK);
       smaFrom(fast, p.kPeriod - 1, p.kSmooth, k);
+      // %D from the unscaled %K, then %K scaled; %D scaled as it is written.
       const d = fast.fill(Number.NaN, 0, Math.min(n, lb));
-      smaFrom(k, lbK, p.dPeriod, d);
+      smaFrom(k, lbK, p.dPeriod, d, 0.01);
       k.fill(Number.NaN, 0, Math.min(n, lb));
-      return [scaleFree.scale(k, 0.01), scaleFree.scale(d, 0.01)];
+      return [scaleFree.scale(k, 0.01), d];
     },
   },
   stochRsi: {
@@ -202,9 +210,8 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('atr'), period: period(14, 1) }),
     names: (p: { period: number }) => [`atr_pct_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [
-      scaleFree.scale(natr(s.high, s.low, s.close, p.period), 0.01),
-    ],
+    // natr() * 0.01 in one pass (the ATR column never stored).
+    compute: (s: CandleSeries, p: { period: number }) => [natrScaled(s.high, s.low, s.close, p.period, 0.01)],
   },
   stddev: {
     schema: z.object({ kind: z.literal('stddev'), period: period(20) }),
@@ -220,8 +227,13 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`adx_${p.period}`, `plus_di_${p.period}`, `minus_di_${p.period}`],
     lookback: (p: { period: number }) => 2 * p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const r = adx(s.high, s.low, s.close, p.period);
-      return [r.adx, r.plusDI, r.minusDI].map((x) => scaleFree.scale(x, 0.01));
+      // adx() * 0.01, the scale applied as each value is written.
+      const n = s.length;
+      const out = nanArray(n, 2 * p.period - 1);
+      const plusDI = nanArray(n, p.period);
+      const minusDI = nanArray(n, p.period);
+      if (n > p.period) adxInto(s.high, s.low, s.close, p.period, out, plusDI, minusDI, 0.01);
+      return [out, plusDI, minusDI];
     },
   },
   aroon: {
@@ -229,44 +241,60 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`aroon_up_${p.period}`, `aroon_down_${p.period}`],
     lookback: (p: { period: number }) => p.period,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const r = aroon(s.high, s.low, p.period);
-      return [scaleFree.scale(r.up, 0.01), scaleFree.scale(r.down, 0.01)];
+      // aroon() * 0.01, the scale applied as each value is written.
+      const up = nanArray(s.length, p.period);
+      const down = nanArray(s.length, p.period);
+      aroonInto(s.high, s.low, p.period, up, down, 0.01);
+      return [up, down];
     },
   },
   cci: {
     schema: z.object({ kind: z.literal('cci'), period: period(20) }),
     names: (p: { period: number }) => [`cci_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(cci(s.high, s.low, s.close, p.period), 0.01)],
+    // cci() * 0.01, the scale applied as each value is written.
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const out = nanArray(s.length, p.period - 1);
+      cciInto(s.high, s.low, s.close, p.period, out, 0.01);
+      return [out];
+    },
   },
   mfi: {
     schema: z.object({ kind: z.literal('mfi'), period: period(14) }),
     names: (p: { period: number }) => [`mfi_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [
-      scaleFree.scale(mfi(s.high, s.low, s.close, s.volume, p.period), 0.01),
-    ],
+    // mfi() * 0.01, the scale applied as each value is written.
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const out = nanArray(s.length, p.period);
+      if (s.length > p.period) mfiInto(s.high, s.low, s.close, s.volume, p.period, out, 0.01);
+      return [out];
+    },
   },
   willr: {
     schema: z.object({ kind: z.literal('willr'), period: period(14) }),
     names: (p: { period: number }) => [`willr_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     // willr() on the pass shared with the fast %K of the same period.
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(takeRawStoch(s, p.period, true), 0.01)],
+    compute: (s: CandleSeries, p: { period: number }) => [takeRawStoch(s, p.period, true)],
   },
   roc: {
     schema: z.object({ kind: z.literal('roc'), period: period(10, 1) }),
     names: (p: { period: number }) => [`roc_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    compute: (s: CandleSeries, p: { period: number }) => [scaleFree.scale(roc(s.close, p.period), 0.01)],
+    // roc() * 0.01, the scale applied as each value is written.
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const out = nanArray(s.length, p.period);
+      rocInto(s.close, p.period, out, 0.01);
+      return [out];
+    },
   },
   volumeRatio: {
     schema: z.object({ kind: z.literal('volumeRatio'), period: period(20) }),
     names: (p: { period: number }) => [`volume_ratio_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const avg = sma(s.volume, p.period);
-      return [scaleFree.divide(s.volume, avg, avg)];
+      // volume / sma(volume) in one pass (the average never stored).
+      return [smaRatio(s.volume, p.period)];
     },
   },
   keltner: {
