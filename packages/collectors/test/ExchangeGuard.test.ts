@@ -60,26 +60,32 @@ describe('ExchangeGuard on the real ccxt.binance class against the fake exchange
     expect(countSince(n, '/api/v3/klines')).toBe(1);
   });
 
-  it('pauses the whole exchange on a 429: no other call is sent before Retry-After expires', async () => {
-    const guard = ExchangeGuard.for(binance(), { minBackoffMs: 5, maxBackoffMs: 20, maxInFlight: 4 });
-    const pauses: number[] = [];
-    guard.on('pause', (e) => pauses.push(e.until));
-    await guard.read('loadMarkets', (ex) => ex.loadMarkets());
-    const n = fake.requests.length;
-    fake.faults.enqueue('rate-limit');
-    const t0 = Date.now();
-    const first = guard.read('fetchTime', (ex) => ex.fetchTime());
-    await new Promise((r) => setTimeout(r, 50));
-    const other = guard.read('fetchTicker', (ex) => ex.fetchTicker('ETH/BTC'));
-    await Promise.all([first, other]);
-    const after = fake.requests.slice(n);
-    expect(after[0]?.status).toBe(429);
-    expect(pauses.length).toBe(1);
-    expect(pauses[0]! - t0).toBeGreaterThanOrEqual(1000);
-    for (const r of after.slice(1)) expect(r.at).toBeGreaterThanOrEqual(after[0]!.at + 1000);
-    expect(fake.stats().earlyRequests).toBe(0);
-    expect(guard.stats().pauses).toBe(1);
-  });
+  it.each([
+    { pace: true, by: 'the guard' },
+    { pace: false, by: "ccxt's throttle" },
+  ])(
+    'pauses the whole exchange on a 429: no other call is sent before Retry-After expires (paced by $by)',
+    async ({ pace }) => {
+      const guard = ExchangeGuard.for(binance(), { minBackoffMs: 5, maxBackoffMs: 20, maxInFlight: 4, pace });
+      const pauses: number[] = [];
+      guard.on('pause', (e) => pauses.push(e.until));
+      await guard.read('loadMarkets', (ex) => ex.loadMarkets());
+      const n = fake.requests.length;
+      fake.faults.enqueue('rate-limit');
+      const t0 = Date.now();
+      const first = guard.read('fetchTime', (ex) => ex.fetchTime());
+      await new Promise((r) => setTimeout(r, 50));
+      const other = guard.read('fetchTicker', (ex) => ex.fetchTicker('ETH/BTC'));
+      await Promise.all([first, other]);
+      const after = fake.requests.slice(n);
+      expect(after[0]?.status).toBe(429);
+      expect(pauses.length).toBe(1);
+      expect(pauses[0]! - t0).toBeGreaterThanOrEqual(1000);
+      for (const r of after.slice(1)) expect(r.at).toBeGreaterThanOrEqual(after[0]!.at + 1000);
+      expect(fake.stats().earlyRequests).toBe(0);
+      expect(guard.stats().pauses).toBe(1);
+    },
+  );
 
   it("paces request starts by ccxt's token bucket: never beyond the budget in any window", async () => {
     const rateLimit = 10;

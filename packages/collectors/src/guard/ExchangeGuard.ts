@@ -97,6 +97,8 @@ export class ExchangeGuard {
     this.#gate = new RequestGate({
       maxInFlight: this.config.maxInFlight,
       minIntervalMs: this.config.minIntervalMs,
+      // Paced by ccxt's throttle, requests pass it during a pause and would leave together at its end.
+      afterPauseMs: this.config.pace ? 0 : Math.max(1, Number(exchange.rateLimit ?? 0)),
       pausedUntil: () => this.#pausedUntil,
       budget: () => this.#budget(),
     });

@@ -12,6 +12,12 @@ export interface RequestGateOptions {
   maxInFlight: number;
   /** Minimum spacing between two request starts, ms. */
   minIntervalMs: number;
+  /**
+   * Spacing of the requests a pause held back, ms, when they carry no cost
+   * (they were paced before the gate, e.g. by ccxt's own throttle, and would
+   * otherwise leave together when it ends).
+   */
+  afterPauseMs: number;
   /** The rate budget now, or undefined for none (read at every decision). */
   budget: () => RateBudget | undefined;
   /** The end of the exchange's pause (ms since the epoch), 0 when none (read at every decision). */
@@ -49,6 +55,8 @@ export class RequestGate {
   #tokensAt = performance.now();
   #lastStart = Number.NEGATIVE_INFINITY;
   #pauseSettled = 0;
+  /** Requests held by the last pause still to leave at `afterPauseMs` spacing. */
+  #held = 0;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** @param options - slots, spacing, budget and pause sources */
@@ -95,6 +103,7 @@ export class RequestGate {
         return;
       }
       this.#queue.shift();
+      if (this.#held > 0) this.#held--;
       this.#inFlight++;
       this.#tokens -= head.cost;
       this.#lastStart = performance.now();
@@ -119,8 +128,10 @@ export class RequestGate {
     if (pausedUntil > this.#pauseSettled) {
       this.#pauseSettled = pausedUntil;
       this.#tokens = Math.min(this.#tokens, 0);
+      this.#held = this.#queue.length;
     }
     const debt = unlimited || this.#tokens >= 0 ? 0 : -this.#tokens / budget.refillPerMs;
-    return Math.max(debt, this.#lastStart + this.#options.minIntervalMs - now);
+    const spacing = Math.max(this.#options.minIntervalMs, this.#held > 0 ? this.#options.afterPauseMs : 0);
+    return Math.max(debt, this.#lastStart + spacing - now);
   }
 }
