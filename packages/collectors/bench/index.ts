@@ -13,7 +13,7 @@
  *
  * Baseline in the same run: the guard with ccxt's own throttle (`pace:
  * false`, the previous default). Also shown: maxInFlight 2, ccxt's built-in
- * `paginate` mode on the same data, maxInFlight 1 and 2 over a 30 ms round
+ * `paginate` mode on the same data, maxInFlight 1, 2 and 3 over a 30 ms round
  * trip (a TCP relay in the worker), and a run with 20% of requests faulted
  * (seeded), where Retry-After pauses and 2.5 s slow answers are part of the
  * time. Each run first warms the JIT up (a few pages on a separate ccxt
@@ -213,7 +213,7 @@ export default async function bench(): Promise<void> {
   );
   // A remote exchange: each request waits out its round trip, so with one in flight the round trip, not the
   // budget, sets the pace once it exceeds a page's share of the budget (20 ms).
-  for (const maxInFlight of [1, 2]) {
+  for (const maxInFlight of [1, 2, 3]) {
     const far = await collectAll({ maxInFlight }, undefined, ROUND_TRIP_MS);
     console.log(line(`OhlcvCollector over a ${ROUND_TRIP_MS} ms round trip, maxInFlight ${maxInFlight}`, far));
   }

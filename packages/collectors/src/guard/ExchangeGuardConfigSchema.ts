@@ -31,8 +31,9 @@ export const ExchangeGuardConfigSchema = z.object({
    * by request START times, counting time spent idle, waiting on a response
    * or parsing one. ccxt's throttle counts only while requests queue in it,
    * so a client that waits for each answer pays latency + parsing + the
-   * interval per request (about 13% over the budget floor when collecting
-   * OHLCV locally, more over a real network). Only when ccxt rate limiting
+   * interval per request (OHLCV collection in the collectors bench: 1.17-1.19x
+   * of the rate-limit floor with ccxt's throttle, about 1.0x with the
+   * guard's). Only when ccxt rate limiting
    * is on (`enableRateLimit`); a `rollingWindow` throttle is left to ccxt.
    * @default true
    */
@@ -40,7 +41,12 @@ export const ExchangeGuardConfigSchema = z.object({
   /**
    * HTTP requests in flight at once. 1 guarantees that no request leaves
    * while another one's 429/418 answer is still on its way, so nothing is
-   * ever sent inside a Retry-After window. @default 1
+   * ever sent inside a Retry-After window. It also means each request
+   * waits for the previous answer: once the round trip exceeds a request's
+   * share of the rate budget (20 ms per Binance klines page) the round trip
+   * sets the pace. About `round trip / share + 1` keeps collection at the
+   * budget, at the risk that a request sent just before a 429 arrives lands
+   * inside its window. @default 1
    */
   maxInFlight: z.number().int().min(1).max(100).default(1),
   /**
