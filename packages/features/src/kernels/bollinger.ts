@@ -1,7 +1,6 @@
 import { assertFinite, assertPeriod } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
-import { smaFrom } from '../internal/smaFrom.js';
-import { stddevInto } from '../internal/varianceFrom.js';
+import { bollingerInto } from '../internal/bollingerInto.js';
 
 /** The three bands of {@link bollinger}. */
 export interface BollingerResult {
@@ -35,15 +34,8 @@ export function bollinger(values: Float64Array, period: number, stdDev: number):
   assertFinite('bollinger', 'stdDev', stdDev);
   const n = values.length;
   const middle = nanArray(n, period - 1);
-  smaFrom(values, 0, period, middle);
   const upper = nanArray(n, period - 1);
-  stddevInto(values, period, 1, upper);
   const lower = nanArray(n, period - 1);
-  for (let i = period - 1; i < n; i++) {
-    const sd = upper[i]!;
-    const m = middle[i]!;
-    upper[i] = m + sd * stdDev;
-    lower[i] = m - sd * stdDev;
-  }
+  bollingerInto(values, period, stdDev, upper, lower, middle, undefined);
   return { upper, middle, lower };
 }

@@ -1,12 +1,13 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
-import { rollingExtremeInto } from '../internal/rollingExtremeInto.js';
+import { donchianInto } from '../internal/donchianInto.js';
 import type { ChannelResult } from './keltner.js';
 
 /**
  * Donchian channel: highest high and lowest low of the last `period` bars and
  * their midpoint. Equals TA-Lib's `MAX(high)` and `MIN(low)`, computed the
- * way TA-Lib does (rescan only when the extreme leaves the window).
+ * way TA-Lib does (rescan only when the extreme leaves the window), all
+ * three lines in one pass.
  *
  * @param high - highs, oldest first
  * @param low - lows
@@ -26,9 +27,6 @@ export function donchian(high: Float64Array, low: Float64Array, period: number):
   const lower = nanArray(n, period - 1);
   const middle = nanArray(n, period - 1);
   if (n < period) return { upper, middle, lower };
-  rollingExtremeInto(high, period, true, upper);
-  rollingExtremeInto(low, period, false, lower);
-  for (let i = 0; i < period - 1; i++) upper[i] = lower[i] = Number.NaN;
-  for (let i = period - 1; i < n; i++) middle[i] = (upper[i]! + lower[i]!) / 2;
+  donchianInto(high, low, period, upper, lower, middle, undefined);
   return { upper, middle, lower };
 }

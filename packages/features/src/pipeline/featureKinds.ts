@@ -16,17 +16,18 @@ import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
 import { vwap } from '../kernels/vwap.js';
 import { wma } from '../kernels/wma.js';
+import { bollingerInto } from '../internal/bollingerInto.js';
 import { cciInto } from '../internal/cciWindow.js';
 import { keltnerPosition } from '../internal/keltnerPosition.js';
 import { maRelative, smaRatio } from '../internal/maRelative.js';
 import { nanArray } from '../internal/nanArray.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
-import { rollingExtremeInto } from '../internal/rollingExtremeInto.js';
+import { donchianInto } from '../internal/donchianInto.js';
 import { smaFrom } from '../internal/smaFrom.js';
 import { stddevInto } from '../internal/varianceFrom.js';
 import { candleShape } from './candleShape.js';
-import { scaleFree, scaleFreeValue } from './scaleFree.js';
+import { scaleFree } from './scaleFree.js';
 
 // Shared intermediates of ONE pipeline computation: FeaturePipeline drops a
 // series' entry when its computation ends (releaseShared), so nothing is
@@ -127,26 +128,10 @@ export const FEATURE_KINDS = {
     ],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number; stdDev: number }) => {
-      // bollinger()'s steps written straight into the two output columns
-      // (middle into width, standard deviation into position), then turned
-      // into position and width in place: the same arithmetic, no temporaries.
-      const n = s.length;
-      const c = s.close;
-      const lb = Math.min(n, p.period - 1);
-      const width = new Float64Array(n);
-      const pos = new Float64Array(n);
-      smaFrom(c, 0, p.period, width);
-      stddevInto(c, p.period, 1, pos);
-      for (let i = lb; i < n; i++) {
-        const sd = pos[i]!;
-        const m = width[i]!;
-        const upper = m + sd * p.stdDev;
-        const lower = m - sd * p.stdDev;
-        pos[i] = scaleFreeValue.position(c[i]!, lower, upper);
-        width[i] = (upper - lower) / m;
-      }
-      pos.fill(Number.NaN, 0, lb);
-      width.fill(Number.NaN, 0, lb);
+      // bollinger() + scaleFree position and width in one pass (the bands never stored).
+      const pos = nanArray(s.length, p.period - 1);
+      const width = nanArray(s.length, p.period - 1);
+      bollingerInto(s.close, p.period, p.stdDev, pos, width, undefined, s.close);
       return [pos, width];
     },
   },
@@ -318,23 +303,10 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`dc_pos_${p.period}`, `dc_width_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      // donchian()'s channel written straight into the two output columns,
-      // then turned into position and width in place (no intermediate arrays).
-      const n = s.length;
-      const pos = new Float64Array(n);
-      const width = new Float64Array(n);
-      rollingExtremeInto(s.high, p.period, true, pos);
-      rollingExtremeInto(s.low, p.period, false, width);
-      const c = s.close;
-      for (let i = 0; i < n; i++) {
-        const hi = pos[i]!;
-        const lo = width[i]!;
-        pos[i] = scaleFreeValue.position(c[i]!, lo, hi);
-        width[i] = (hi - lo) / ((hi + lo) / 2);
-      }
-      const w = Math.min(n, p.period - 1);
-      pos.fill(Number.NaN, 0, w);
-      width.fill(Number.NaN, 0, w);
+      // donchian() + scaleFree position and width in one pass (the channel never stored).
+      const pos = nanArray(s.length, p.period - 1);
+      const width = nanArray(s.length, p.period - 1);
+      donchianInto(s.high, s.low, p.period, pos, width, undefined, s.close);
       return [pos, width];
     },
   },
