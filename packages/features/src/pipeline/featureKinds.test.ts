@@ -8,12 +8,16 @@ import { cci } from '../kernels/cci.js';
 import { donchian } from '../kernels/donchian.js';
 import { ema } from '../kernels/ema.js';
 import { keltner } from '../kernels/keltner.js';
+import { macd } from '../kernels/macd.js';
 import { mfi } from '../kernels/mfi.js';
 import { natr } from '../kernels/natr.js';
+import { obv } from '../kernels/obv.js';
 import { roc } from '../kernels/roc.js';
 import { rsi } from '../kernels/rsi.js';
 import { sma } from '../kernels/sma.js';
+import { stddev } from '../kernels/stddev.js';
 import { stochastic } from '../kernels/stochastic.js';
+import { vwap } from '../kernels/vwap.js';
 import { willr } from '../kernels/willr.js';
 import type { FeatureDefInput } from './FeaturePipelineConfigSchema.js';
 import { FeaturePipeline } from './FeaturePipeline.js';
@@ -105,6 +109,22 @@ describe('kinds with the scale-free step fused into the kernel equal kernel + sc
     [{ kind: 'mfi', period: 14 }, (s) => [pct(mfi(s.high, s.low, s.close, s.volume, 14))]],
     [{ kind: 'willr', period: 14 }, (s) => [pct(willr(s.high, s.low, s.close, 14))]],
     [{ kind: 'roc', period: 10 }, (s) => [pct(roc(s.close, 10))]],
+    ...(
+      [
+        [12, 26, 9],
+        [26, 12, 9],
+        [5, 5, 2],
+      ] as const
+    ).map(([fast, slow, signal]): [FeatureDefInput, (s: S) => Float64Array[]] => [
+      { kind: 'macd', fast, slow, signal },
+      (s) => {
+        const m = macd(s.close, fast, slow, signal);
+        return [m.macd, m.signal, m.histogram].map((x) => scaleFree.divide(x, s.close));
+      },
+    ]),
+    [{ kind: 'stddev', period: 20 }, (s) => [scaleFree.divide(stddev(s.close, 20), s.close)]],
+    [{ kind: 'vwap', period: 20 }, (s) => [scaleFree.relative(s.close, vwap(s.high, s.low, s.close, s.volume, 20))]],
+    [{ kind: 'obvSlope', period: 20 }, (s) => [scaleFree.obvSlope(obv(s.close, s.volume), s.volume, 20)]],
   ];
   for (const file of seriesFiles()) {
     it(file, () => {

@@ -5,27 +5,26 @@ import { aroonInto } from '../kernels/aroon.js';
 import { cmf } from '../kernels/cmf.js';
 import { dema } from '../kernels/dema.js';
 import { logReturns } from '../kernels/logReturns.js';
-import { macd } from '../kernels/macd.js';
 import { mfiInto } from '../kernels/mfi.js';
 import { natrScaled } from '../kernels/natr.js';
-import { obv } from '../kernels/obv.js';
 import { rocInto } from '../kernels/roc.js';
 import { rsiInto } from '../kernels/rsi.js';
-import { stddev } from '../kernels/stddev.js';
 import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
-import { vwap } from '../kernels/vwap.js';
+import { closeVwapRelative } from '../kernels/vwap.js';
 import { wma } from '../kernels/wma.js';
 import { bollingerInto } from '../internal/bollingerInto.js';
 import { cciInto } from '../internal/cciWindow.js';
 import { keltnerPosition } from '../internal/keltnerPosition.js';
+import { macdRatios } from '../internal/macdRatios.js';
+import { obvSlopeOf } from '../internal/obvSlopeOf.js';
 import { maRelative, smaRatio } from '../internal/maRelative.js';
 import { nanArray } from '../internal/nanArray.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
 import { donchianInto } from '../internal/donchianInto.js';
 import { smaFrom } from '../internal/smaFrom.js';
-import { stddevInto } from '../internal/varianceFrom.js';
+import { stddevInto, stddevRatioInto } from '../internal/varianceFrom.js';
 import { candleShape } from './candleShape.js';
 import { scaleFree } from './scaleFree.js';
 
@@ -143,8 +142,8 @@ export const FEATURE_KINDS = {
     },
     lookback: (p: { fast: number; slow: number; signal: number }) => Math.max(p.fast, p.slow) + p.signal - 2,
     compute: (s: CandleSeries, p: { fast: number; slow: number; signal: number }) => {
-      const m = macd(s.close, p.fast, p.slow, p.signal);
-      return [m.macd, m.signal, m.histogram].map((x) => scaleFree.divide(x, s.close, x));
+      // macd() + scaleFree.divide by the close, in three passes instead of eight.
+      return macdRatios(s.close, p.fast, p.slow, p.signal);
     },
   },
   stochastic: {
@@ -203,8 +202,10 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`stddev_pct_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const sd = stddev(s.close, p.period);
-      return [scaleFree.divide(sd, s.close, sd)];
+      // stddev() / close in one pass.
+      const out = nanArray(s.length, p.period - 1);
+      stddevRatioInto(s.close, p.period, out);
+      return [out];
     },
   },
   adx: {
@@ -315,8 +316,8 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`close_vwap_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const v = vwap(s.high, s.low, s.close, s.volume, p.period);
-      return [scaleFree.relative(s.close, v, v)];
+      // close / vwap() - 1 in one pass (the VWAP never stored).
+      return [closeVwapRelative(s.high, s.low, s.close, s.volume, p.period)];
     },
   },
   cmf: {
@@ -330,8 +331,8 @@ export const FEATURE_KINDS = {
     names: (p: { period: number }) => [`obv_slope_${p.period}`],
     lookback: (p: { period: number }) => p.period,
     compute: (s: CandleSeries, p: { period: number }) => {
-      const line = obv(s.close, s.volume);
-      return [scaleFree.obvSlope(line, s.volume, p.period, line)];
+      // obv() + scaleFree.obvSlope in one pass (the OBV line never stored).
+      return [obvSlopeOf(s.close, s.volume, p.period)];
     },
   },
   volatility: {
