@@ -134,6 +134,17 @@ describe('DecisionEngine: adaptive thresholds', () => {
     expect(last!.reasons.join(' ')).not.toMatch(/widened/);
   });
 
+  it('decides after a spike followed by flat prices (the spike leaves no NaN volatility behind)', () => {
+    // The DecisionPolicy contract's counterexample: this once threw "volatility must be a finite number >= 0, got NaN".
+    const engine = new DecisionEngine({
+      adaptive: { enabled: true, shortWindow: 3, longWindow: 10 },
+      thresholds: { minConfidence: 0.3 },
+    });
+    const cs = [1, 3.7162319354615296, 1.0000000000000004, 1, 1, 1];
+    const ds = cs.map((c, i) => engine.decide(context(i === cs.length - 1 ? { r: ret(0, 0, true) } : {}, c, i)));
+    expect(ds.map((d) => d.action)).toEqual(['HOLD', 'HOLD', 'HOLD', 'HOLD', 'HOLD', 'HOLD']);
+  });
+
   it('refuses a long window not longer than the short one', () => {
     expect(() => new DecisionEngine({ adaptive: { shortWindow: 20, longWindow: 20 } })).toThrow(/adaptive\.longWindow/);
   });
