@@ -137,7 +137,7 @@ export class Ledger {
       }
       baseDelta = feeInBase ? amount.minus(fee) : amount;
       if (!baseDelta.isPositive() || baseDelta.isZero()) throw bad('fee', fill.fee, fill);
-      const costIn = notional.minus(feeInBase ? feeValue : 0);
+      const costIn = feeInBase ? notional.minus(feeValue) : notional;
       lines.push({ account, amount: costIn }, { account: `fees:${quote}`, amount: feeValue });
       lines.push({ account: `cash:${quote}`, amount: cashOut.neg() });
       this.#cash = this.#cash.minus(cashOut);
@@ -157,11 +157,12 @@ export class Ledger {
           { details: { clientOrderId: fill.clientOrderId } },
         );
       }
-      const cashIn = feeInBase ? out.minus(fee).times(price) : out.times(price).minus(fee);
+      const gross = out.times(price);
+      const cashIn = feeInBase ? out.minus(fee).times(price) : gross.minus(fee);
       const costOut = out.eq(heldAmount)
         ? held.cost
         : new Money(new Ratio(held.cost).times(out).div(heldAmount).toDecimalPlaces(COST_DP));
-      const gain = out.times(price).minus(costOut);
+      const gain = gross.minus(costOut);
       baseDelta = out.neg();
       lines.push({ account: `cash:${quote}`, amount: cashIn }, { account: `fees:${quote}`, amount: feeValue });
       lines.push({ account, amount: costOut.neg() }, { account: 'pnl:realised', amount: gain.neg() });
