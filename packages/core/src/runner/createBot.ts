@@ -196,6 +196,8 @@ class BotRunner extends SafeEmitter {
     const feed = this.#parts.feed;
     const sync = typeof feed.nextSync === 'function';
     let sinceYield = 0;
+    // One cycle record for the loop: each cycle ends (awaited) before the next begins.
+    const c: Cycle = { event: undefined as unknown as CandleEvent, timings: NO_TIMINGS, failedStage: undefined, t: 0 };
     while (!this.#stopRequested) {
       let event: CandleEvent | null;
       try {
@@ -206,7 +208,10 @@ class BotRunner extends SafeEmitter {
         continue;
       }
       if (event === null) break;
-      let report = this.#cycle(event);
+      c.event = event;
+      c.timings = this.#timings ? {} : NO_TIMINGS;
+      c.failedStage = undefined;
+      let report = this.#cycle(c);
       if (isThenable(report)) report = await report;
       if (!report.ok && this.#state === 'faulted') break;
       // A synchronous replay still lets timers, I/O and stop() in every few hundred candles.
@@ -238,7 +243,7 @@ class BotRunner extends SafeEmitter {
 
   step(event: CandleEvent): Promise<CycleReport> {
     try {
-      return Promise.resolve(this.#cycle(event));
+      return Promise.resolve(this.#cycle(this.#newCycle(event)));
     } catch (err) {
       return Promise.reject(err);
     }
@@ -249,8 +254,8 @@ class BotRunner extends SafeEmitter {
    * promise, no microtask per candle: what makes replays fast) and continues
    * asynchronously from the first port that returns a promise.
    */
-  #cycle(event: CandleEvent): CycleReport | Promise<CycleReport> {
-    const c: Cycle = { event, timings: this.#timings ? {} : NO_TIMINGS, failedStage: undefined, t: 0 };
+  #cycle(c: Cycle): CycleReport | Promise<CycleReport> {
+    const event = c.event;
     if (this.listenerCount(BOT_EVENTS.candle) > 0) this.emit(BOT_EVENTS.candle, event);
     let fills: Fill[] | Promise<Fill[]> | undefined;
     this.#begin(c);
@@ -269,6 +274,10 @@ class BotRunner extends SafeEmitter {
       );
     }
     return this.#afterBroker(c, fills, c.failedStage === undefined);
+  }
+
+  #newCycle(event: CandleEvent): Cycle {
+    return { event, timings: this.#timings ? {} : NO_TIMINGS, failedStage: undefined, t: 0 };
   }
 
   #afterBroker(c: Cycle, fills: Fill[] | undefined, ok: boolean): CycleReport | Promise<CycleReport> {
