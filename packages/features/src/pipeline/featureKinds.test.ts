@@ -82,11 +82,24 @@ describe('kinds with the scale-free step fused into the kernel equal kernel + sc
     [{ kind: 'ma', type: 'ema', period: 200 }, (s) => [scaleFree.relative(s.close, ema(s.close, 200))]],
     [{ kind: 'volumeRatio', period: 20 }, (s) => [scaleFree.divide(s.volume, sma(s.volume, 20))]],
     [{ kind: 'rsi', period: 7 }, (s) => [pct(rsi(s.close, 7))]],
-    [
-      { kind: 'stochastic', kPeriod: 14, kSmooth: 3, dPeriod: 3 },
+    ...(
+      [
+        [14, 3, 3],
+        [5, 1, 1],
+        [1, 4, 2],
+      ] as const
+    ).map(([kPeriod, kSmooth, dPeriod]): [FeatureDefInput, (s: S) => Float64Array[]] => [
+      { kind: 'stochastic', kPeriod, kSmooth, dPeriod },
       (s) => {
-        const r = stochastic(s.high, s.low, s.close, 14, 3, 3);
+        const r = stochastic(s.high, s.low, s.close, kPeriod, kSmooth, dPeriod);
         return [pct(r.k), pct(r.d)];
+      },
+    ]),
+    [
+      { kind: 'keltner', period: 20, multiplier: 2, atrPeriod: 10 },
+      (s) => {
+        const k = keltner(s.high, s.low, s.close, 20, 2, 10);
+        return [scaleFree.position(s.close, k.lower, k.upper)];
       },
     ],
     [{ kind: 'atr', period: 1 }, (s) => [pct(natr(s.high, s.low, s.close, 1))]],

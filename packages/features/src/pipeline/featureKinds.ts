@@ -23,7 +23,7 @@ import { nanArray } from '../internal/nanArray.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
 import { donchianInto } from '../internal/donchianInto.js';
-import { smaFrom } from '../internal/smaFrom.js';
+import { stochSmoothInto } from '../internal/stochSmoothInto.js';
 import { stddevInto, stddevRatioInto } from '../internal/varianceFrom.js';
 import { candleShape } from './candleShape.js';
 import { scaleFree } from './scaleFree.js';
@@ -159,18 +159,15 @@ export const FEATURE_KINDS = {
     },
     lookback: (p: { kPeriod: number; kSmooth: number; dPeriod: number }) => p.kPeriod + p.kSmooth + p.dPeriod - 3,
     compute: (s: CandleSeries, p: { kPeriod: number; kSmooth: number; dPeriod: number }) => {
-      // stochastic()'s steps on the fast %K shared with Williams %R of the same period.
+      // stochastic()'s steps on the fast %K shared with Williams %R of the
+      // same period; both smoothings and the 0.01 scale in one pass.
       const n = s.length;
       const fast = takeRawStoch(s, p.kPeriod, false);
-      const lbK = p.kPeriod + p.kSmooth - 2;
-      const lb = lbK + p.dPeriod - 1;
-      const k = nanArray(n, lbK);
-      smaFrom(fast, p.kPeriod - 1, p.kSmooth, k);
-      // %D from the unscaled %K, then %K scaled; %D scaled as it is written.
+      const lb = p.kPeriod + p.kSmooth + p.dPeriod - 3;
+      const k = nanArray(n, lb);
+      stochSmoothInto(fast, k, p.kPeriod, p.kSmooth, p.dPeriod, 0.01);
       const d = fast.fill(Number.NaN, 0, Math.min(n, lb));
-      smaFrom(k, lbK, p.dPeriod, d, 0.01);
-      k.fill(Number.NaN, 0, Math.min(n, lb));
-      return [scaleFree.scale(k, 0.01), d];
+      return [k, d];
     },
   },
   stochRsi: {
