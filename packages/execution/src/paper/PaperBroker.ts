@@ -326,8 +326,11 @@ export class PaperBroker implements Broker {
     // Positions: rebuild all after a fill or order change; after marks alone, copy and replace the moved ones.
     let positions: Record<string, PositionSnapshot>;
     if (snap === undefined || this.#stale) {
+      // Keys in the order markets were first seen (not the order positions opened): the same set of held
+      // markets always builds the same object shape, which keeps rebuilding fast over many markets.
       positions = {};
-      for (const p of this.#held) positions[p.symbol] = this.#positionOf(p);
+      for (const m of this.#markets.values())
+        if (m.held !== undefined) positions[m.held.symbol] = this.#positionOf(m.held);
     } else {
       positions = { ...snap.positions };
       for (const p of this.#dirty) positions[p.symbol] = this.#positionOf(p);
