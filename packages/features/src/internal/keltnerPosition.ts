@@ -1,6 +1,7 @@
 import { atr } from '../kernels/atr.js';
 import { ema } from '../kernels/ema.js';
 import { scaleFreeValue } from '../pipeline/scaleFree.js';
+import { column } from './column.js';
 
 /**
  * Position of the close in the Keltner channel, `keltner()` followed by
@@ -30,8 +31,7 @@ export function keltnerPosition(
     pos.fill(Number.NaN, 0, Math.min(n, Math.max(period - 1, atrPeriod)));
     return pos;
   }
-  const out = new Float64Array(n);
-  out.fill(Number.NaN, 0, Math.min(n, Math.max(period - 1, atrPeriod)));
+  const out = column(n, Math.max(period - 1, atrPeriod));
   if (n >= period) positionInto(high, low, close, period, multiplier, atrPeriod, out);
   return out;
 }

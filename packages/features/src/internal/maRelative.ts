@@ -1,3 +1,5 @@
+import { column } from './column.js';
+
 /**
  * Close relative to its SMA or EMA, `close / ma - 1` (`scaleFree.relative`
  * of `sma()` or `ema()`), in one pass: the average is carried in a register
@@ -6,9 +8,8 @@
  */
 export function maRelative(close: Float64Array, type: 'sma' | 'ema', period: number): Float64Array {
   const n = close.length;
-  const out = new Float64Array(n);
   const first = period - 1;
-  out.fill(Number.NaN, 0, Math.min(n, first));
+  const out = column(n, first);
   if (first >= n) return out;
   if (type === 'sma') smaRelativeInto(close, period, out);
   else emaRelativeInto(close, period, out);
@@ -51,9 +52,8 @@ function emaRelativeInto(c: Float64Array, period: number, out: Float64Array): vo
  */
 export function smaRatio(values: Float64Array, period: number): Float64Array {
   const n = values.length;
-  const out = new Float64Array(n);
   const first = period - 1;
-  out.fill(Number.NaN, 0, Math.min(n, first));
+  const out = column(n, first);
   if (first >= n) return out;
   let total = 0;
   for (let i = 0; i < first; i++) total += values[i]!;

@@ -1,5 +1,5 @@
 import { emaFrom } from './emaFrom.js';
-import { nanArray } from './nanArray.js';
+import { column } from './column.js';
 
 /**
  * `macd()`'s line, signal and histogram each divided by the close
@@ -20,9 +20,9 @@ export function macdRatios(
   const n = close.length;
   const start = slow - 1;
   const lb = start + signal - 1;
-  const hist = nanArray(n, start);
-  const line = nanArray(n, lb);
-  const sig = nanArray(n, lb);
+  const hist = column(n, start);
+  const line = column(n, lb);
+  const sig = column(n, lb);
   const result: [Float64Array, Float64Array, Float64Array] = [line, sig, hist];
   if (lb >= n) {
     hist.fill(Number.NaN);

@@ -1,3 +1,5 @@
+import { column } from './column.js';
+
 /**
  * The pipeline's OBV slope, `scaleFree.obvSlope(obv(close, volume), volume,
  * period)`, in one pass: the OBV running total is carried in a register
@@ -6,7 +8,7 @@
  */
 export function obvSlopeOf(close: Float64Array, volume: Float64Array, period: number): Float64Array {
   const n = close.length;
-  const out = new Float64Array(n);
+  const out = column(n);
   if (n === 0) return out;
   const ring = new Float64Array(period);
   let slot = 0; // i % period: holds OBV of bar i - period until overwritten

@@ -1,3 +1,5 @@
+import { column } from './column.js';
+
 /**
  * The default pipeline's four candlestick columns (TA-Lib CDLENGULFING,
  * CDLDOJI, CDLHAMMER, CDLSHOOTINGSTAR, each scaled by 0.01) in one pass
@@ -14,14 +16,10 @@ export function patternColumns(
   c: Float64Array,
 ): [engulfing: Float64Array, doji: Float64Array, hammer: Float64Array, shootingStar: Float64Array] {
   const n = c.length;
-  const eng = new Float64Array(n);
-  const doji = new Float64Array(n);
-  const ham = new Float64Array(n);
-  const star = new Float64Array(n);
-  eng.fill(Number.NaN, 0, Math.min(n, 2));
-  doji.fill(Number.NaN, 0, Math.min(n, 10));
-  ham.fill(Number.NaN, 0, Math.min(n, 11));
-  star.fill(Number.NaN, 0, Math.min(n, 11));
+  const eng = column(n, 2);
+  const doji = column(n, 10);
+  const ham = column(n, 11);
+  const star = column(n, 11);
   // Built before the loop, not after: V8 optimises the loop while it runs
   // (OSR), and code after it without type feedback would deoptimise.
   const result: [Float64Array, Float64Array, Float64Array, Float64Array] = [eng, doji, ham, star];

@@ -1,4 +1,4 @@
-import { nanArray } from '../internal/nanArray.js';
+import { column } from '../internal/column.js';
 import { TA_EPSILON } from '../internal/taConstants.js';
 import { trueRangeInto } from '../internal/trueRange.js';
 import { atr } from './atr.js';
@@ -46,12 +46,12 @@ export function natrScaled(
 ): Float64Array {
   const n = close.length;
   if (period === 1) {
-    const tr = new Float64Array(n);
+    const tr = column(n);
     trueRangeInto(high, low, close, tr);
     for (let i = 0; i < n; i++) tr[i] = tr[i]! * scale;
     return tr;
   }
-  const out = nanArray(n, period);
+  const out = column(n, period);
   if (n <= period) return out;
   natrScaledInto(high, low, close, period, scale, out);
   return out;

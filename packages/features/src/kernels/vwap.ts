@@ -1,4 +1,5 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
+import { column } from '../internal/column.js';
 import { nanArray } from '../internal/nanArray.js';
 
 /**
@@ -64,7 +65,7 @@ export function closeVwapRelative(
   period: number,
 ): Float64Array {
   const n = close.length;
-  const out = nanArray(n, period - 1);
+  const out = column(n, period - 1);
   const ring = new Float64Array(period);
   let spv = 0;
   let sv = 0;

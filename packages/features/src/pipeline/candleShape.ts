@@ -1,4 +1,5 @@
 import type { CandleSeries } from '@sextant/core';
+import { column } from '../internal/column.js';
 
 /**
  * Scale-free shape of each candle: body `(c - o) / o`, upper wick
@@ -7,10 +8,10 @@ import type { CandleSeries } from '@sextant/core';
  */
 export function candleShape(s: CandleSeries): Float64Array[] {
   const n = s.length;
-  const body = new Float64Array(n);
-  const upper = new Float64Array(n);
-  const lower = new Float64Array(n);
-  const range = new Float64Array(n);
+  const body = column(n);
+  const upper = column(n);
+  const lower = column(n);
+  const range = column(n);
   for (let i = 0; i < n; i++) {
     const o = s.open[i]!;
     const h = s.high[i]!;

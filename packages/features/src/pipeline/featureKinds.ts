@@ -19,7 +19,7 @@ import { keltnerPosition } from '../internal/keltnerPosition.js';
 import { macdRatios } from '../internal/macdRatios.js';
 import { obvSlopeOf } from '../internal/obvSlopeOf.js';
 import { maRelative, smaRatio } from '../internal/maRelative.js';
-import { nanArray } from '../internal/nanArray.js';
+import { column } from '../internal/column.js';
 import { rawStochPairInto } from '../internal/rawStochPairInto.js';
 import { patternColumns } from '../internal/patternColumns.js';
 import { donchianInto } from '../internal/donchianInto.js';
@@ -65,8 +65,8 @@ function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float
     return hit;
   }
   const n = s.length;
-  const k = nanArray(n, period - 1);
-  const r = nanArray(n, period - 1);
+  const k = column(n, period - 1);
+  const r = column(n, period - 1);
   rawStochPairInto(s.high, s.low, s.close, period, k, r, 0.01);
   m.set(`rawStoch:${williams ? 'k' : 'r'}:${period}`, williams ? k : r);
   return williams ? r : k;
@@ -114,7 +114,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period,
     // rsi() * 0.01, the scale applied as each value is written.
     compute: (s: CandleSeries, p: { period: number }) => {
-      const out = nanArray(s.length, p.period);
+      const out = column(s.length, p.period);
       if (s.length > p.period) rsiInto(s.close, p.period, out, 0.01);
       return [out];
     },
@@ -128,8 +128,8 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number; stdDev: number }) => {
       // bollinger() + scaleFree position and width in one pass (the bands never stored).
-      const pos = nanArray(s.length, p.period - 1);
-      const width = nanArray(s.length, p.period - 1);
+      const pos = column(s.length, p.period - 1);
+      const width = column(s.length, p.period - 1);
       bollingerInto(s.close, p.period, p.stdDev, pos, width, undefined, s.close);
       return [pos, width];
     },
@@ -164,7 +164,7 @@ export const FEATURE_KINDS = {
       const n = s.length;
       const fast = takeRawStoch(s, p.kPeriod, false);
       const lb = p.kPeriod + p.kSmooth + p.dPeriod - 3;
-      const k = nanArray(n, lb);
+      const k = column(n, lb);
       stochSmoothInto(fast, k, p.kPeriod, p.kSmooth, p.dPeriod, 0.01);
       const d = fast.fill(Number.NaN, 0, Math.min(n, lb));
       return [k, d];
@@ -200,7 +200,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
       // stddev() / close in one pass.
-      const out = nanArray(s.length, p.period - 1);
+      const out = column(s.length, p.period - 1);
       stddevRatioInto(s.close, p.period, out);
       return [out];
     },
@@ -212,9 +212,9 @@ export const FEATURE_KINDS = {
     compute: (s: CandleSeries, p: { period: number }) => {
       // adx() * 0.01, the scale applied as each value is written.
       const n = s.length;
-      const out = nanArray(n, 2 * p.period - 1);
-      const plusDI = nanArray(n, p.period);
-      const minusDI = nanArray(n, p.period);
+      const out = column(n, 2 * p.period - 1);
+      const plusDI = column(n, p.period);
+      const minusDI = column(n, p.period);
       if (n > p.period) adxInto(s.high, s.low, s.close, p.period, out, plusDI, minusDI, 0.01);
       return [out, plusDI, minusDI];
     },
@@ -225,8 +225,8 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period,
     compute: (s: CandleSeries, p: { period: number }) => {
       // aroon() * 0.01, the scale applied as each value is written.
-      const up = nanArray(s.length, p.period);
-      const down = nanArray(s.length, p.period);
+      const up = column(s.length, p.period);
+      const down = column(s.length, p.period);
       aroonInto(s.high, s.low, p.period, up, down, 0.01);
       return [up, down];
     },
@@ -237,7 +237,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     // cci() * 0.01, the scale applied as each value is written.
     compute: (s: CandleSeries, p: { period: number }) => {
-      const out = nanArray(s.length, p.period - 1);
+      const out = column(s.length, p.period - 1);
       cciInto(s.high, s.low, s.close, p.period, out, 0.01);
       return [out];
     },
@@ -248,7 +248,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period,
     // mfi() * 0.01, the scale applied as each value is written.
     compute: (s: CandleSeries, p: { period: number }) => {
-      const out = nanArray(s.length, p.period);
+      const out = column(s.length, p.period);
       if (s.length > p.period) mfiInto(s.high, s.low, s.close, s.volume, p.period, out, 0.01);
       return [out];
     },
@@ -266,7 +266,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period,
     // roc() * 0.01, the scale applied as each value is written.
     compute: (s: CandleSeries, p: { period: number }) => {
-      const out = nanArray(s.length, p.period);
+      const out = column(s.length, p.period);
       rocInto(s.close, p.period, out, 0.01);
       return [out];
     },
@@ -302,8 +302,8 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period - 1,
     compute: (s: CandleSeries, p: { period: number }) => {
       // donchian() + scaleFree position and width in one pass (the channel never stored).
-      const pos = nanArray(s.length, p.period - 1);
-      const width = nanArray(s.length, p.period - 1);
+      const pos = column(s.length, p.period - 1);
+      const width = column(s.length, p.period - 1);
       donchianInto(s.high, s.low, p.period, pos, width, undefined, s.close);
       return [pos, width];
     },
@@ -339,7 +339,7 @@ export const FEATURE_KINDS = {
     compute: (s: CandleSeries, p: { period: number }) => {
       // rollingVolatility's own steps, reusing the memoised one-bar log returns.
       const r = memo(s, 'logReturns:1', () => logReturns(s.close, 1));
-      const vol = new Float64Array(s.length).fill(Number.NaN, 0, Math.min(s.length, p.period));
+      const vol = column(s.length, p.period);
       if (s.length > p.period) stddevInto(r.subarray(1), p.period, 1, vol.subarray(1));
       return [vol];
     },

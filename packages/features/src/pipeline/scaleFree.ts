@@ -1,3 +1,5 @@
+import { column } from '../internal/column.js';
+
 /**
  * Element-wise helpers that turn indicator outputs into scale-free features.
  * `out` may be one of the inputs (each element is read before it is
@@ -54,7 +56,7 @@ export const scaleFree = {
   /** `x` delayed by `lag` bars (the first `lag` entries NaN). */
   shift(x: Float64Array, lag: number): Float64Array {
     if (lag === 0) return x;
-    const out = new Float64Array(x.length).fill(Number.NaN);
+    const out = column(x.length, lag);
     if (lag < x.length) out.set(x.subarray(0, x.length - lag), lag);
     return out;
   },
