@@ -159,6 +159,9 @@ export default async function bench(): Promise<void> {
     'C reuse = TA-Lib C writing into preallocated, already-touched buffers (no allocation at all), shown for reference.',
   );
   console.log(
+    'C compositions where TA-Lib has no single function: keltner = EMA + ATR, donchian = MAX + MIN + their midpoint (the three lines ours returns), adx = ADX + PLUS_DI + MINUS_DI, logReturns = ROCR + LN, rollingVolatility = ROCR + LN + STDDEV.',
+  );
+  console.log(
     `${'kernel'.padEnd(18)}${'ours ms'.padStart(9)}${'C fresh'.padStart(9)}${'ours/C'.padStart(8)}${'C reuse'.padStart(9)}${'ours/Cr'.padStart(9)}${'techind ms'.padStart(12)}${'ti/ours'.padStart(9)}`,
   );
   const quick = process.env.SEXTANT_BENCH_QUICK === '1';
@@ -178,9 +181,9 @@ export default async function bench(): Promise<void> {
   });
   const pipeline = new F.FeaturePipeline();
   warmUp((x) => pipeline.compute(x));
-  const frameMs = best(() => pipeline.compute(s), 3);
+  const frameMs = best(() => pipeline.compute(s));
   warmUp((x) => pipeline.computeColumns(x, { trusted: true }));
-  const trustedMs = best(() => pipeline.computeColumns(s, { trusted: true }), 3);
+  const trustedMs = best(() => pipeline.computeColumns(s, { trusted: true }));
   const tiTimes = ours.map(([, , tiFn]) => (tiFn && !quick ? cpuMs(tiFn) : undefined));
   for (const [k, [name]] of ours.entries()) {
     const { tc, tr, t } = timed[k]!;

@@ -31,6 +31,9 @@ const C_SOURCE = String.raw`
 #include <malloc.h>
 #include "ta_libc.h"
 
+/* Donchian's middle line from TA_MAX and TA_MIN outputs, as our donchian() returns it too. */
+static void midline(const double *hi, const double *lo, double *mid, int k) { for (int j = 0; j < k; j++) mid[j] = (hi[j] + lo[j]) / 2; }
+
 static double now(void) { struct timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec * 1e3 + t.tv_nsec / 1e6; }
 
 int main(int argc, char **argv) {
@@ -73,7 +76,7 @@ int main(int argc, char **argv) {
   BENCH("roc", TA_ROC(0, n - 1, c, 10, &b, &k, o1));
   BENCH("mom", TA_MOM(0, n - 1, c, 10, &b, &k, o1));
   BENCH("keltner", (TA_EMA(0, n - 1, c, 20, &b, &k, o1), TA_ATR(0, n - 1, h, l, c, 10, &b, &k, o2)));
-  BENCH("donchian", (TA_MAX(0, n - 1, h, 20, &b, &k, o1), TA_MIN(0, n - 1, l, 20, &b, &k, o2)));
+  BENCH("donchian", (TA_MAX(0, n - 1, h, 20, &b, &k, o1), TA_MIN(0, n - 1, l, 20, &b, &k, o2), midline(o1, o2, o3, k)));
   BENCH("logReturns", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1)));
   BENCH("engulfing", TA_CDLENGULFING(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
   BENCH("hammer", TA_CDLHAMMER(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
