@@ -39,16 +39,13 @@ export function patternColumns(
   // Branch-free: each test becomes 0 or 1 (`+(a < b)`) and the tests are
   // combined with `&`, so random candles cost no branch mispredictions; the
   // outputs are the same numbers TA-Lib's && chains give (0 is +0).
-  for (let i = 2; i < n; i++) {
+  // Candles 2..10: engulfing only (and doji from 10), as in the main loop.
+  const head = Math.min(n, 11);
+  for (let i = 2; i < head; i++) {
     const oi = o[i]!;
     const ci = c[i]!;
-    const hi = h[i]!;
-    const li = l[i]!;
     const po = o[i - 1]!;
     const pc = c[i - 1]!;
-    // Loaded unconditionally: a load reached only through a rare branch has
-    // no type feedback when V8 optimises the loop, and deoptimises it later.
-    const pl = l[i - 1]!;
     const white = +(ci >= oi);
     const prevWhite = +(pc >= po);
     const bull = white & (prevWhite ^ 1) & ((+(ci >= po) & +(oi < pc)) | (+(ci > po) & +(oi <= pc)));
@@ -56,23 +53,75 @@ export function patternColumns(
     const bothEdges = +(oi !== pc) & +(ci !== po);
     eng[i] = (bull - bear) * (80 + 20 * bothEdges) * 0.01;
     if (i < 10) continue;
+    doji[i] = +(Math.abs(ci - oi) <= 0.1 * (dojiT / 10)) * 100 * 0.01;
+    dojiT += h[i]! - l[i]! - (h[i - 10]! - l[i - 10]!);
+  }
+  if (n > 11) mainLoop(o, h, l, c, eng, doji, ham, star, dojiT, bodyT, shortT, nearT);
+  return result;
+}
+
+// Candles 11..: the previous candle's values carried in registers, every
+// load of the iteration before its stores (so V8 need not reload after a
+// store), the same arithmetic in the same order as TA-Lib's running totals.
+function mainLoop(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  eng: Float64Array,
+  doji: Float64Array,
+  ham: Float64Array,
+  star: Float64Array,
+  dojiT: number,
+  bodyT: number,
+  shortT: number,
+  nearT: number,
+): void {
+  const n = c.length;
+  let po = o[10]!;
+  let pc = c[10]!;
+  let ph = h[10]!;
+  let pl = l[10]!;
+  for (let i = 11; i < n; i++) {
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const hi = h[i]!;
+    const li = l[i]!;
+    const h10 = h[i - 10]!;
+    const l10 = l[i - 10]!;
+    const c10 = c[i - 10]!;
+    const o10 = o[i - 10]!;
+    const h6 = h[i - 6]!;
+    const l6 = l[i - 6]!;
+    const white = +(ci >= oi);
+    const prevWhite = +(pc >= po);
+    const bull = white & (prevWhite ^ 1) & ((+(ci >= po) & +(oi < pc)) | (+(ci > po) & +(oi <= pc)));
+    const bear = (white ^ 1) & prevWhite & ((+(oi >= pc) & +(ci < po)) | (+(oi > pc) & +(ci <= po)));
+    const bothEdges = +(oi !== pc) & +(ci !== po);
+    const e = (bull - bear) * (80 + 20 * bothEdges) * 0.01;
     const body = Math.abs(ci - oi);
-    doji[i] = +(body <= 0.1 * (dojiT / 10)) * 100 * 0.01;
-    dojiT += hi - li - (h[i - 10]! - l[i - 10]!);
-    if (i < 11) continue;
+    const dj = +(body <= 0.1 * (dojiT / 10)) * 100 * 0.01;
+    dojiT += hi - li - (h10 - l10);
     const top = Math.max(ci, oi);
     const bottom = Math.min(ci, oi);
     const upper = hi - top;
     const lower = bottom - li;
     const shortBody = +(body < 1.0 * (bodyT / 10));
     const veryShort = 0.1 * (shortT / 10);
-    ham[i] =
+    const hm =
       (shortBody & +(lower > 1.0 * body) & +(upper < veryShort) & +(bottom <= pl + 0.2 * (nearT / 5))) * 100 * 0.01;
-    star[i] =
+    const st =
       (0 - (shortBody & +(upper > 1.0 * body) & +(lower < veryShort) & +(bottom > Math.max(po, pc))) * 100) * 0.01;
-    nearT += h[i - 1]! - pl - (h[i - 6]! - l[i - 6]!);
-    bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
-    shortT += hi - li - (h[i - 10]! - l[i - 10]!);
+    nearT += ph - pl - (h6 - l6);
+    bodyT += body - Math.abs(c10 - o10);
+    shortT += hi - li - (h10 - l10);
+    eng[i] = e;
+    doji[i] = dj;
+    ham[i] = hm;
+    star[i] = st;
+    po = oi;
+    pc = ci;
+    ph = hi;
+    pl = li;
   }
-  return result;
 }
