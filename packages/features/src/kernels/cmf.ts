@@ -30,6 +30,20 @@ export function cmf(
   assertPeriod('cmf', 'period', period, 1);
   const n = assertSameLength('cmf', { high, low, close, volume });
   const out = nanArray(n, period - 1);
+  cmfInto(high, low, close, volume, period, out);
+  return out;
+}
+
+/** {@link cmf}'s loop into `out[period - 1 ..]` (the pipeline passes an unzeroed column). */
+export function cmfInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  period: number,
+  out: Float64Array,
+): void {
+  const n = close.length;
   // Money flow volume of the window in a ring (slot i % period) instead of
   // an n-long temporary column: the double subtracted when a bar leaves is
   // the one that was added, so the sums are the same as with the column.
@@ -52,5 +66,4 @@ export function cmf(
     sm -= ring[slot]!;
     sv -= volume[i - period + 1]!;
   }
-  return out;
 }

@@ -19,6 +19,12 @@ export function logReturns(values: Float64Array, period = 1): Float64Array {
   assertPeriod('logReturns', 'period', period, 1);
   const n = values.length;
   const out = nanArray(n, period);
-  for (let i = period; i < n; i++) out[i] = Math.log(values[i]! / values[i - period]!);
+  logReturnsInto(values, period, out);
   return out;
+}
+
+/** {@link logReturns}' loop into `out[period ..]` (the pipeline passes an unzeroed column). */
+export function logReturnsInto(values: Float64Array, period: number, out: Float64Array): void {
+  const n = values.length;
+  for (let i = period; i < n; i++) out[i] = Math.log(values[i]! / values[i - period]!);
 }

@@ -2,9 +2,9 @@ import type { CandleSeries } from '@sextant/core';
 import { z } from 'zod';
 import { adxInto } from '../kernels/adx.js';
 import { aroonInto } from '../kernels/aroon.js';
-import { cmf } from '../kernels/cmf.js';
+import { cmfInto } from '../kernels/cmf.js';
 import { dema } from '../kernels/dema.js';
-import { logReturns } from '../kernels/logReturns.js';
+import { logReturnsInto } from '../kernels/logReturns.js';
 import { mfiInto } from '../kernels/mfi.js';
 import { natrScaled } from '../kernels/natr.js';
 import { rocInto } from '../kernels/roc.js';
@@ -72,6 +72,13 @@ function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float
   return williams ? r : k;
 }
 
+/** logReturns() into an unzeroed column. */
+function logReturnsColumn(close: Float64Array, period: number): Float64Array {
+  const out = column(close.length, period);
+  logReturnsInto(close, period, out);
+  return out;
+}
+
 const period = (def: number, min = 2) => z.number().int().min(min).max(100_000).default(def);
 
 /**
@@ -86,7 +93,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number; lag: number }) => p.period + p.lag,
     compute: (s: CandleSeries, p: { period: number; lag: number }) => [
       scaleFree.shift(
-        memo(s, `logReturns:${p.period}`, () => logReturns(s.close, p.period)),
+        memo(s, `logReturns:${p.period}`, () => logReturnsColumn(s.close, p.period)),
         p.lag,
       ),
     ],
@@ -321,7 +328,11 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('cmf'), period: period(20, 1) }),
     names: (p: { period: number }) => [`cmf_${p.period}`],
     lookback: (p: { period: number }) => p.period - 1,
-    compute: (s: CandleSeries, p: { period: number }) => [cmf(s.high, s.low, s.close, s.volume, p.period)],
+    compute: (s: CandleSeries, p: { period: number }) => {
+      const out = column(s.length, p.period - 1);
+      cmfInto(s.high, s.low, s.close, s.volume, p.period, out);
+      return [out];
+    },
   },
   obvSlope: {
     schema: z.object({ kind: z.literal('obvSlope'), period: period(20, 1) }),
@@ -338,7 +349,7 @@ export const FEATURE_KINDS = {
     lookback: (p: { period: number }) => p.period,
     compute: (s: CandleSeries, p: { period: number }) => {
       // rollingVolatility's own steps, reusing the memoised one-bar log returns.
-      const r = memo(s, 'logReturns:1', () => logReturns(s.close, 1));
+      const r = memo(s, 'logReturns:1', () => logReturnsColumn(s.close, 1));
       const vol = column(s.length, p.period);
       if (s.length > p.period) stddevInto(r.subarray(1), p.period, 1, vol.subarray(1));
       return [vol];
