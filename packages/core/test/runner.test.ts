@@ -195,6 +195,57 @@ describe('runBacktest', () => {
     expect(result.metrics.maxDrawdown).toBeGreaterThanOrEqual(0);
   });
 
+  it('keeps the same record with a broker that answers position() and equity() as with one that has only portfolio()', async () => {
+    // NextOpenBroker has only portfolio(); the same broker with the optional reads added must give the same run.
+    class WithReads extends NextOpenBroker {
+      position(symbol: string) {
+        return this.portfolio().positions[symbol];
+      }
+      equity() {
+        return this.portfolio().equity;
+      }
+    }
+    const run = (broker: NextOpenBroker) =>
+      runBacktest({
+        ...parts({ broker }),
+        series: { 'ETH/BTC': eth, 'LTC/BTC': ltc },
+        timeframe: '5m',
+        startEquity: 1,
+      });
+    const plain = await run(new NextOpenBroker(1));
+    const reads = await run(new WithReads(1));
+    expect(plain.fills.length).toBeGreaterThan(2);
+    expect(reads.fills).toEqual(plain.fills);
+    expect(reads.equity).toEqual(plain.equity);
+    expect(reads.metrics).toEqual(plain.metrics);
+    expect(reads.decisions).toEqual(plain.decisions);
+    expect(plain.metrics.exposure).toBeGreaterThan(0);
+  });
+
+  it('reports a broker whose reads throw as failed cycles, faults, and still resolves with what it has', async () => {
+    class FailingReads extends NextOpenBroker {
+      position(): undefined {
+        throw new Error('position read failed');
+      }
+      equity(): number {
+        throw new Error('equity read failed');
+      }
+    }
+    const result = await runBacktest({
+      ...parts({ broker: new FailingReads(1) }),
+      series: { 'ETH/BTC': eth },
+      timeframe: '5m',
+      startEquity: 1,
+    });
+    // Every cycle ends by reading the equity: five failed reports in a row fault the bot, which ends the replay.
+    expect(result.errors.length).toBe(5);
+    expect(result.errors.every((e) => e.stage === 'report' && e.error.message.includes('equity read failed'))).toBe(
+      true,
+    );
+    expect(result.candles).toBeLessThan(400);
+    expect(result.fills).toEqual([]);
+  });
+
   it('refuses to replay invalid candles', async () => {
     const bad = { ...eth, close: Float64Array.from(eth.close) };
     bad.close[10] = Number.NaN;

@@ -3,7 +3,8 @@ import { ReplayClock } from '../clock/ReplayClock.js';
 import type { Decision } from '../decision/Decision.js';
 import type { Timeframe } from '../time/Timeframe.js';
 import { BOT_EVENTS, type BotErrorEvent } from '../runner/BotEvents.js';
-import { type Bot, type BotParts, createBot } from '../runner/createBot.js';
+import { type Bot, type BotParts, createBot, observeBot } from '../runner/createBot.js';
+import type { CycleReport } from '../runner/CycleReport.type.js';
 import type { Fill, Order } from '../runner/Order.type.js';
 import { ReplayFeed } from '../runner/ReplayFeed.js';
 import { type BacktestMetrics, computeMetrics } from './computeMetrics.js';
@@ -88,14 +89,12 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
   const inMarket: boolean[] = [];
   bot.on(BOT_EVENTS.fill, (f) => fills.push(f));
   bot.on(BOT_EVENTS.order, (o) => orders.push(o));
-  if (recordDecisions === 'all') bot.on(BOT_EVENTS.decision, (d) => decisions.push(d));
-  else if (recordDecisions === 'actions') bot.on(BOT_EVENTS.decision, (d) => d.action !== 'HOLD' && decisions.push(d));
   bot.on(BOT_EVENTS.error, (e) => errors.push(e));
   // Positions change only by fills: look again only after one, at the markets that filled.
   const broker = options.broker;
   const held = new Set(Object.keys(broker.portfolio().positions));
   let fillsSeen = 0;
-  bot.on(BOT_EVENTS.cycle, (c) => {
+  const onCycle = (c: CycleReport): void => {
     if (fills.length !== fillsSeen) {
       if (broker.position === undefined) {
         held.clear();
@@ -119,7 +118,15 @@ export async function runBacktest(options: BacktestOptions): Promise<BacktestRes
       eqV.push(c.equity);
       inMarket.push(open);
     }
-  });
+  };
+  const keep =
+    recordDecisions === 'all'
+      ? (d: Decision) => decisions.push(d)
+      : recordDecisions === 'actions'
+        ? (d: Decision) => d.action !== 'HOLD' && decisions.push(d)
+        : () => undefined;
+  // Every candle's report and decision reach the bookkeeping directly, not through the emitter.
+  observeBot(bot, { cycle: onCycle, decision: (d) => void keep(d) });
   onBot?.(bot);
   const tReplay = performance.now();
   await bot.start();

@@ -53,7 +53,7 @@ export interface RiskEvent {
 /** Payload of the `error` event: the error, where it happened and on which candle. */
 export interface BotErrorEvent {
   error: SextantError;
-  /** `warmup`, `feed`, `broker`, `exits`, `features`, `predict`, `decide`, `risk`, `submit`, `store`, `handler:<event>`. */
+  /** `warmup`, `feed`, `broker`, `exits`, `features`, `predict`, `decide`, `risk`, `submit`, `act`, `report`, `store`, `handler:<event>`. */
   stage: string;
   event?: CandleEvent;
 }

@@ -12,7 +12,7 @@ import type { Decision } from '../decision/Decision.js';
 import { BOT_EVENTS } from './BotEvents.js';
 import type { CandleEvent } from './CandleEvent.type.js';
 import type { CycleReport } from './CycleReport.type.js';
-import { createBot } from './createBot.js';
+import { createBot, observeBot } from './createBot.js';
 import { ReplayFeed } from './ReplayFeed.js';
 
 const eth = sliceSeries(loadShared('ETH_BTC-5m.json'), 0, 300);
@@ -108,3 +108,27 @@ describe('createBot warm-up (resume after a restart)', () => {
 function fail(): never {
   throw new Error('feature source down');
 }
+
+describe('createBot observer (internal, used by runBacktest)', () => {
+  it('sees every report and decision in emit order, and what it throws becomes an error event', async () => {
+    const { bot, decisions, cycles } = run();
+    const seenCycles: CycleReport[] = [];
+    const seenDecisions: Decision[] = [];
+    const errors: string[] = [];
+    bot.on(BOT_EVENTS.error, (e) => errors.push(e.stage));
+    observeBot(bot, {
+      cycle: (c) => {
+        seenCycles.push(c);
+        if (seenCycles.length === 10) throw new Error('observer failed');
+      },
+      decision: (d) => seenDecisions.push(d),
+    });
+    await bot.start();
+    expect(await bot.finished()).toBe('stopped');
+    expect(seenCycles).toEqual(cycles);
+    expect(seenDecisions).toEqual(decisions);
+    expect(cycles).toHaveLength(600);
+    expect(errors).toEqual(['handler:cycle']);
+    expect(() => observeBot({} as never, { cycle: () => undefined, decision: () => undefined })).toThrow(/createBot/);
+  });
+});

@@ -132,6 +132,22 @@ export function createBot(parts: BotParts): Bot {
   return new BotRunner(parts, options.maxConsecutiveFailures, options.timings) as Bot;
 }
 
+/**
+ * Internal (not exported from the package): a direct observer of every cycle
+ * report and decision, called just before the event is emitted. `runBacktest`
+ * keeps its equity curve and decisions through it, saving two emitter
+ * dispatches per candle; it must not throw.
+ */
+export interface BotObserver {
+  cycle(report: CycleReport): void;
+  decision(decision: Decision): void;
+}
+
+/** Internal: attach the one {@link BotObserver} of a bot made by {@link createBot}. */
+export function observeBot(bot: Bot, observer: BotObserver): void {
+  BotRunner.observe(bot, observer);
+}
+
 class BotRunner extends SafeEmitter {
   #parts: BotParts;
   #maxFailures: number;
@@ -139,6 +155,7 @@ class BotRunner extends SafeEmitter {
   #loop: Promise<BotState> | undefined;
   #stopRequested = false;
   #timings: boolean;
+  #observer: BotObserver | undefined;
   readonly stats: BotStats = {
     cycles: 0,
     failedCycles: 0,
@@ -157,6 +174,11 @@ class BotRunner extends SafeEmitter {
     this.on(BOT_EVENTS.error, () => {
       this.stats.errors++;
     });
+  }
+
+  static observe(bot: Bot, observer: BotObserver): void {
+    if (!(bot instanceof BotRunner)) throw new RunnerError('observeBot takes a bot made by createBot');
+    bot.#observer = observer;
   }
 
   get state(): BotState {
@@ -333,6 +355,7 @@ class BotRunner extends SafeEmitter {
       if (!features) {
         const d = holdDecision(event.symbol, event.candle.timestamp, WARMING_UP);
         this.stats.decisions.HOLD++;
+        this.#observe('decision', d);
         this.emit(BOT_EVENTS.decision, d);
         return this.#finish(c);
       }
@@ -420,6 +443,14 @@ class BotRunner extends SafeEmitter {
   }
 
   #finish(c: Cycle): CycleReport | Promise<CycleReport> {
+    let equity: number;
+    try {
+      equity = this.#equity();
+    } catch (err) {
+      // A broker that cannot say its equity fails the cycle (NaN in the report); it never breaks the loop.
+      equity = Number.NaN;
+      this.#stageFailed(c, 'report', err);
+    }
     const ok = c.failedStage === undefined;
     this.stats.cycles++;
     if (ok) this.stats.consecutiveFailures = 0;
@@ -429,9 +460,10 @@ class BotRunner extends SafeEmitter {
       timestamp: c.event.candle.timestamp,
       ok,
       timings: c.timings,
-      equity: this.#equity(),
+      equity,
     };
     if (c.failedStage !== undefined) report.failedStage = c.failedStage;
+    this.#observe('cycle', report);
     this.emit(BOT_EVENTS.cycle, report);
     const store = this.#parts.store;
     const stored = store === undefined ? undefined : this.#chain(undefined, () => store.recordCycle(report), c.event);
@@ -445,6 +477,7 @@ class BotRunner extends SafeEmitter {
     if (decision.action === 'HOLD') counts.HOLD++;
     else if (decision.action === 'BUY') counts.BUY++;
     else counts.SELL++;
+    this.#observe('decision', decision);
     this.emit(BOT_EVENTS.decision, decision);
     const store = this.#parts.store;
     const recorded =
@@ -532,6 +565,20 @@ class BotRunner extends SafeEmitter {
   #equity(): number {
     const b = this.#parts.broker;
     return b.equity === undefined ? b.portfolio().equity : b.equity();
+  }
+
+  /** Hand a report or decision to the observer; what it throws becomes an `error` event, as a listener's would. */
+  #observe(kind: 'cycle', value: CycleReport): void;
+  #observe(kind: 'decision', value: Decision): void;
+  #observe(kind: 'cycle' | 'decision', value: CycleReport | Decision): void {
+    const o = this.#observer;
+    if (o === undefined) return;
+    try {
+      if (kind === 'cycle') o.cycle(value as CycleReport);
+      else o.decision(value as Decision);
+    } catch (err) {
+      this.#fail(`handler:${kind}`, err);
+    }
   }
 
   #begin(c: Cycle): void {
