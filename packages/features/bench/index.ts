@@ -133,6 +133,7 @@ export default async function bench(): Promise<void> {
     ['morningStar', (x) => F.candlePattern(x, 'morningStar'), undefined],
     ['harami', (x) => F.candlePattern(x, 'harami'), undefined],
     ['threeBlackCrows', (x) => F.candlePattern(x, 'threeBlackCrows'), undefined],
+    ['threeWhiteSoldiers', (x) => F.candlePattern(x, 'threeWhiteSoldiers'), undefined],
   ];
 
   const only = process.env.SEXTANT_BENCH_KERNELS?.split(',');

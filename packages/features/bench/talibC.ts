@@ -83,6 +83,7 @@ int main(int argc, char **argv) {
   BENCH("morningStar", TA_CDLMORNINGSTAR(0, n - 1, op, h, l, c, 0.3, &b, &k, (int *)o1));
   BENCH("harami", TA_CDLHARAMI(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
   BENCH("threeBlackCrows", TA_CDL3BLACKCROWS(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
+  BENCH("threeWhiteSoldiers", TA_CDL3WHITESOLDIERS(0, n - 1, op, h, l, c, &b, &k, (int *)o1));
   BENCH("rollingVolatility", (TA_ROCR(0, n - 1, c, 1, &b, &k, t1), TA_LN(0, k - 1, t1, &b, &k, o1), TA_STDDEV(0, k - 1, o1, 20, 1, &b, &k, o2)));
   return 0;
 }

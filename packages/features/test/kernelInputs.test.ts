@@ -83,6 +83,7 @@ describe('kernel arguments', () => {
       morningStar: 12,
       eveningStar: 12,
       threeBlackCrows: 13,
+      threeWhiteSoldiers: 12,
     } as const;
     for (const [name, lookback] of Object.entries(lookbacks) as [F.CandlePatternName, number][]) {
       for (const n of [0, 1, lookback - 1, lookback, lookback + 1, lookback + 5]) {

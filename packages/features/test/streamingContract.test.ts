@@ -136,7 +136,17 @@ const CONTRACTS: Contract[] = [
     input: close,
   },
   ...(
-    ['engulfing', 'doji', 'hammer', 'shootingStar', 'morningStar', 'eveningStar', 'harami', 'threeBlackCrows'] as const
+    [
+      'engulfing',
+      'doji',
+      'hammer',
+      'shootingStar',
+      'morningStar',
+      'eveningStar',
+      'harami',
+      'threeBlackCrows',
+      'threeWhiteSoldiers',
+    ] as const
   ).map(
     (name): Contract => ({
       name: `CandlePattern(${name})`,

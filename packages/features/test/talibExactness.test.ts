@@ -167,6 +167,7 @@ const CASES: Case[] = [
       ['eveningStar', 'CDLEVENINGSTAR'],
       ['harami', 'CDLHARAMI'],
       ['threeBlackCrows', 'CDL3BLACKCROWS'],
+      ['threeWhiteSoldiers', 'CDL3WHITESOLDIERS'],
     ] as const
   ).map(
     ([name, fn]): Case => [
@@ -265,6 +266,7 @@ describe('kernels equal TA-Lib on every shared series', () => {
       'eveningStar',
       'harami',
       'threeBlackCrows',
+      'threeWhiteSoldiers',
     ] as const;
     const series = files.map((f) => loadSeries(f));
     for (const name of names) {

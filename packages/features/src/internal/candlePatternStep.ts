@@ -1,7 +1,7 @@
 /**
  * TA-Lib's candlestick recognisers (ta_CDLENGULFING.c, ta_CDLDOJI.c,
  * ta_CDLHAMMER.c, ta_CDLSHOOTINGSTAR.c, ta_CDLMORNINGSTAR.c,
- * ta_CDLEVENINGSTAR.c, ta_CDLHARAMI.c, ta_CDL3BLACKCROWS.c) written as one step per candle over
+ * ta_CDLEVENINGSTAR.c, ta_CDLHARAMI.c, ta_CDL3BLACKCROWS.c, ta_CDL3WHITESOLDIERS.c) written as one step per candle over
  * a small ring, with TA-Lib's default candle settings (ta_global.c) and its
  * running totals updated in the same order. The batch kernel and the
  * streaming twin both drive this step, so they agree bit for bit.
@@ -30,6 +30,10 @@ const BODY_LONG_1: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset
 const BODY_SHORT_1: Setting = { range: REAL_BODY, period: 10, factor: 1.0, offset: 1 };
 const SHADOW_VERY_SHORT_2: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 2 };
 const SHADOW_VERY_SHORT_1: Setting = { range: HIGH_LOW, period: 10, factor: 0.1, offset: 1 };
+const NEAR_2: Setting = { range: HIGH_LOW, period: 5, factor: 0.2, offset: 2 };
+const NEAR_1: Setting = { range: HIGH_LOW, period: 5, factor: 0.2, offset: 1 };
+const FAR_2: Setting = { range: HIGH_LOW, period: 5, factor: 0.6, offset: 2 };
+const FAR_1: Setting = { range: HIGH_LOW, period: 5, factor: 0.6, offset: 1 };
 
 /** TA-Lib's default `optInPenetration` for CDLMORNINGSTAR and CDLEVENINGSTAR. */
 const STAR_PENETRATION = 0.3;
@@ -43,11 +47,13 @@ export type CandlePatternName =
   | 'morningStar'
   | 'eveningStar'
   | 'harami'
-  | 'threeBlackCrows';
+  | 'threeBlackCrows'
+  | 'threeWhiteSoldiers';
 
 /**
  * The patterns recognised (TA-Lib CDLENGULFING, CDLDOJI, CDLHAMMER,
- * CDLSHOOTINGSTAR, CDLMORNINGSTAR, CDLEVENINGSTAR, CDLHARAMI, CDL3BLACKCROWS),
+ * CDLSHOOTINGSTAR, CDLMORNINGSTAR, CDLEVENINGSTAR, CDLHARAMI, CDL3BLACKCROWS,
+ * CDL3WHITESOLDIERS),
  * each with its settings in the order of its running totals and its lookback.
  */
 export const PATTERNS: Readonly<Record<CandlePatternName, { settings: readonly Setting[]; lookback: number }>> = {
@@ -59,6 +65,10 @@ export const PATTERNS: Readonly<Record<CandlePatternName, { settings: readonly S
   eveningStar: { settings: [BODY_LONG_2, BODY_SHORT_1, BODY_SHORT], lookback: 12 },
   harami: { settings: [BODY_LONG_1, BODY_SHORT], lookback: 11 },
   threeBlackCrows: { settings: [SHADOW_VERY_SHORT_2, SHADOW_VERY_SHORT_1, SHADOW_VERY_SHORT], lookback: 13 },
+  threeWhiteSoldiers: {
+    settings: [SHADOW_VERY_SHORT_2, SHADOW_VERY_SHORT_1, SHADOW_VERY_SHORT, NEAR_2, NEAR_1, FAR_2, FAR_1, BODY_SHORT],
+    lookback: 12,
+  },
 };
 
 const RING = 16;
@@ -77,7 +87,7 @@ export const patternState = (): PatternState => ({
   h: new Float64Array(RING),
   l: new Float64Array(RING),
   c: new Float64Array(RING),
-  totals: new Float64Array(4),
+  totals: new Float64Array(8),
 });
 
 function range(s: PatternState, kind: number, i: number): number {
@@ -149,6 +159,7 @@ function evaluate(name: CandlePatternName, s: PatternState, i: number, t0: numbe
   if (name === 'morningStar' || name === 'eveningStar' || name === 'harami' || name === 'threeBlackCrows') {
     return evaluateMulti(name, s, i, t0, t1, t2);
   }
+  if (name === 'threeWhiteSoldiers') return evaluateSoldiers(s, i);
   if (name === 'engulfing') {
     const po = s.o[p]!;
     const pc = s.c[p]!;
@@ -241,5 +252,31 @@ function evaluateMulti(
     colorAt(s, k) === -first &&
     within
     ? -first * 100
+    : 0;
+}
+
+/** CDL3WHITESOLDIERS, condition for condition as in ta_CDL3WHITESOLDIERS.c (its eight totals before this candle's update). */
+function evaluateSoldiers(s: PatternState, i: number): number {
+  const k = i % RING;
+  const p1 = (i - 1) % RING;
+  const p2 = (i - 2) % RING;
+  const t = s.totals;
+  const upperShadow = (q: number) => s.h[q]! - bodyTop(s, q);
+  return colorAt(s, p2) === 1 &&
+    upperShadow(p2) < average(s, SHADOW_VERY_SHORT_2, t[0]!, i - 2) &&
+    colorAt(s, p1) === 1 &&
+    upperShadow(p1) < average(s, SHADOW_VERY_SHORT_1, t[1]!, i - 1) &&
+    colorAt(s, k) === 1 &&
+    upperShadow(k) < average(s, SHADOW_VERY_SHORT, t[2]!, i) &&
+    s.c[k]! > s.c[p1]! &&
+    s.c[p1]! > s.c[p2]! &&
+    s.o[p1]! > s.o[p2]! &&
+    s.o[p1]! <= s.c[p2]! + average(s, NEAR_2, t[3]!, i - 2) &&
+    s.o[k]! > s.o[p1]! &&
+    s.o[k]! <= s.c[p1]! + average(s, NEAR_1, t[4]!, i - 1) &&
+    bodyAt(s, p1) > bodyAt(s, p2) - average(s, FAR_2, t[5]!, i - 2) &&
+    bodyAt(s, k) > bodyAt(s, p1) - average(s, FAR_1, t[6]!, i - 1) &&
+    bodyAt(s, k) > average(s, BODY_SHORT, t[7]!, i)
+    ? 100
     : 0;
 }

@@ -134,3 +134,74 @@ export function threeBlackCrowsInto(
     t0 += h[i]! - li - (h[i - 10]! - l[i - 10]!);
   }
 }
+
+/**
+ * CDL3WHITESOLDIERS: 100; lookback 12. Near and Far average the same
+ * high-low ranges over the same 5 candles, so one total serves both.
+ */
+export function threeWhiteSoldiersInto(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+): void {
+  const n = out.length;
+  if (n <= 12) return;
+  let s2 = 0;
+  let s1 = 0;
+  let s0 = 0;
+  let b0 = 0;
+  for (let k = 2; k < 12; k++) {
+    s2 += h[k - 2]! - l[k - 2]!;
+    s1 += h[k - 1]! - l[k - 1]!;
+    s0 += h[k]! - l[k]!;
+  }
+  let n2 = 0;
+  let n1 = 0;
+  for (let k = 7; k < 12; k++) {
+    n2 += h[k - 2]! - l[k - 2]!;
+    n1 += h[k - 1]! - l[k - 1]!;
+  }
+  for (let k = 2; k < 12; k++) b0 += Math.abs(c[k]! - o[k]!);
+  for (let i = 12; i < n; i++) {
+    const o2 = o[i - 2]!;
+    const c2 = c[i - 2]!;
+    const h2 = h[i - 2]!;
+    const l2 = l[i - 2]!;
+    const o1 = o[i - 1]!;
+    const c1 = c[i - 1]!;
+    const h1 = h[i - 1]!;
+    const l1 = l[i - 1]!;
+    const oi = o[i]!;
+    const ci = c[i]!;
+    const hi = h[i]!;
+    const li = l[i]!;
+    // The colours first, combined without branches (random on market data).
+    const colours = +(c2 >= o2) & +(c1 >= o1) & +(ci >= oi);
+    const bi = Math.abs(ci - oi);
+    const bb1 = Math.abs(c1 - o1);
+    out[i] =
+      colours === 1 &&
+      h2 - c2 < 0.1 * (s2 / 10) &&
+      h1 - c1 < 0.1 * (s1 / 10) &&
+      hi - ci < 0.1 * (s0 / 10) &&
+      ci > c1 &&
+      c1 > c2 &&
+      o1 > o2 &&
+      o1 <= c2 + 0.2 * (n2 / 5) &&
+      oi > o1 &&
+      oi <= c1 + 0.2 * (n1 / 5) &&
+      bb1 > Math.abs(c2 - o2) - 0.6 * (n2 / 5) &&
+      bi > bb1 - 0.6 * (n1 / 5) &&
+      bi > 1.0 * (b0 / 10)
+        ? 100
+        : 0;
+    s2 += h2 - l2 - (h[i - 12]! - l[i - 12]!);
+    s1 += h1 - l1 - (h[i - 11]! - l[i - 11]!);
+    s0 += hi - li - (h[i - 10]! - l[i - 10]!);
+    n2 += h2 - l2 - (h[i - 7]! - l[i - 7]!);
+    n1 += h1 - l1 - (h[i - 6]! - l[i - 6]!);
+    b0 += bi - Math.abs(c[i - 10]! - o[i - 10]!);
+  }
+}

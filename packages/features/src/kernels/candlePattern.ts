@@ -1,6 +1,6 @@
 import { type CandleSeries, InvalidArgumentError } from '@sextant/core';
 import { type CandlePatternName, PATTERNS } from '../internal/candlePatternStep.js';
-import { haramiInto, starInto, threeBlackCrowsInto } from '../internal/multiCandleLoops.js';
+import { haramiInto, starInto, threeBlackCrowsInto, threeWhiteSoldiersInto } from '../internal/multiCandleLoops.js';
 
 /**
  * Candlestick pattern recognition, exact to TA-Lib's `CDLENGULFING`,
@@ -13,7 +13,8 @@ import { haramiInto, starInto, threeBlackCrowsInto } from '../internal/multiCand
  * @param series - candles, oldest first
  * @param name - `'engulfing'` (+-100, or +-80 when a body edge is shared), `'doji'` (100),
  *   `'hammer'` (100), `'shootingStar'` (-100), `'morningStar'` (100), `'eveningStar'` (-100),
- *   `'harami'` (+-100, or +-80 when a body edge is shared) or `'threeBlackCrows'` (-100)
+ *   `'harami'` (+-100, or +-80 when a body edge is shared), `'threeBlackCrows'` (-100) or
+ *   `'threeWhiteSoldiers'` (100)
  * @returns TA-Lib's integer signal per candle as a number, NaN in the warm-up
  *   (2 candles for engulfing, 10 for doji, 11 for hammer, shooting star and harami,
  *   12 for the stars, 13 for three black crows)
@@ -38,6 +39,7 @@ export function candlePattern(series: CandleSeries, name: CandlePatternName): Fl
   else if (name === 'hammer' || name === 'shootingStar') hammerOrStar(o, h, l, c, out, name === 'hammer');
   else if (name === 'morningStar' || name === 'eveningStar') starInto(o, c, out, name === 'morningStar');
   else if (name === 'harami') haramiInto(o, c, out);
+  else if (name === 'threeWhiteSoldiers') threeWhiteSoldiersInto(o, h, l, c, out);
   else threeBlackCrowsInto(o, h, l, c, out);
   return out;
 }
