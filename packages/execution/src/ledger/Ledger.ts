@@ -59,6 +59,10 @@ export class Ledger {
   #realised: Money = new Money(0);
   #positions = new Map<string, LedgerPosition>();
   #entries: LedgerEntry[] = [];
+  /** Account names, made once (every entry's lines share them). */
+  #accounts = new Map<string, string>();
+  #cashAccount: string;
+  #feesAccount: string;
 
   /** @throws InvalidArgumentError when `startingCash` is negative or not a decimal, or `quoteCurrency` is empty */
   constructor(options: LedgerOptions) {
@@ -68,6 +72,8 @@ export class Ledger {
     }
     if (!options.quoteCurrency) throw new InvalidArgumentError('quoteCurrency must be a currency code, got ""');
     this.quoteCurrency = options.quoteCurrency;
+    this.#cashAccount = `cash:${options.quoteCurrency}`;
+    this.#feesAccount = `fees:${options.quoteCurrency}`;
     this.#cash = this.startingCash;
   }
 
@@ -123,7 +129,10 @@ export class Ledger {
     const fee = new Money(fill.fee);
     const feeValue = feeInBase ? fee.times(price) : fee;
     const held = this.#positions.get(fill.symbol);
-    const account = `position:${fill.symbol}`;
+    let account = this.#accounts.get(fill.symbol);
+    if (account === undefined) this.#accounts.set(fill.symbol, (account = `position:${fill.symbol}`));
+    const cashAccount = this.#cashAccount;
+    const feesAccount = this.#feesAccount;
     const lines: LedgerLine[] = [];
     let baseDelta: Money;
     if (fill.side === 'buy') {
@@ -138,8 +147,8 @@ export class Ledger {
       baseDelta = feeInBase ? amount.minus(fee) : amount;
       if (!baseDelta.isPositive() || baseDelta.isZero()) throw bad('fee', fill.fee, fill);
       const costIn = feeInBase ? notional.minus(feeValue) : notional;
-      lines.push({ account, amount: costIn }, { account: `fees:${quote}`, amount: feeValue });
-      lines.push({ account: `cash:${quote}`, amount: cashOut.neg() });
+      lines.push({ account, amount: costIn }, { account: feesAccount, amount: feeValue });
+      lines.push({ account: cashAccount, amount: cashOut.neg() });
       this.#cash = this.#cash.minus(cashOut);
       this.#positions.set(fill.symbol, {
         symbol: fill.symbol,
@@ -164,7 +173,7 @@ export class Ledger {
         : new Money(new Ratio(held.cost).times(out).div(heldAmount).toDecimalPlaces(COST_DP));
       const gain = gross.minus(costOut);
       baseDelta = out.neg();
-      lines.push({ account: `cash:${quote}`, amount: cashIn }, { account: `fees:${quote}`, amount: feeValue });
+      lines.push({ account: cashAccount, amount: cashIn }, { account: feesAccount, amount: feeValue });
       lines.push({ account, amount: costOut.neg() }, { account: 'pnl:realised', amount: gain.neg() });
       this.#cash = this.#cash.plus(cashIn);
       this.#realised = this.#realised.plus(gain);

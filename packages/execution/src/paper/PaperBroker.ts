@@ -440,8 +440,9 @@ export class PaperBroker implements Broker {
   }
 
   #update(w: Working, status: Order['status'], filled: number): void {
-    w.order = { ...w.order, status, filled: w.order.filled + filled };
-    this.#known.set(w.order.clientOrderId, w.order);
+    // The working order is the one `#known` holds and is never handed out (callers get copies): update it in place.
+    w.order.status = status;
+    w.order.filled += filled;
     if (status !== 'open' && status !== 'partially_filled') {
       this.#working = this.#working.filter((x) => x !== w);
       if (!this.ledger.position(w.order.symbol)) {
