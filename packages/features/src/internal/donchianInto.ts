@@ -41,7 +41,21 @@ function bandsInto(
     if (hiIdx < start) {
       hiIdx = start;
       hv = high[start]!;
-      for (let k = start + 1; k <= i; k++) {
+      // Two candles per step: half the loop overhead, the same comparisons in the same order.
+      let k = start + 1;
+      for (; k < i; k += 2) {
+        const y0 = high[k]!;
+        const y1 = high[k + 1]!;
+        if (y0 >= hv) {
+          hv = y0;
+          hiIdx = k;
+        }
+        if (y1 >= hv) {
+          hv = y1;
+          hiIdx = k + 1;
+        }
+      }
+      if (k === i) {
         const y = high[k]!;
         if (y >= hv) {
           hv = y;
@@ -55,7 +69,21 @@ function bandsInto(
     if (loIdx < start) {
       loIdx = start;
       lv = low[start]!;
-      for (let k = start + 1; k <= i; k++) {
+      // Two candles per step: half the loop overhead, the same comparisons in the same order.
+      let k = start + 1;
+      for (; k < i; k += 2) {
+        const y0 = low[k]!;
+        const y1 = low[k + 1]!;
+        if (y0 <= lv) {
+          lv = y0;
+          loIdx = k;
+        }
+        if (y1 <= lv) {
+          lv = y1;
+          loIdx = k + 1;
+        }
+      }
+      if (k === i) {
         const y = low[k]!;
         if (y <= lv) {
           lv = y;
@@ -92,7 +120,21 @@ function positionInto(
     if (hiIdx < start) {
       hiIdx = start;
       hv = high[start]!;
-      for (let k = start + 1; k <= i; k++) {
+      // Two candles per step: half the loop overhead, the same comparisons in the same order.
+      let k = start + 1;
+      for (; k < i; k += 2) {
+        const y0 = high[k]!;
+        const y1 = high[k + 1]!;
+        if (y0 >= hv) {
+          hv = y0;
+          hiIdx = k;
+        }
+        if (y1 >= hv) {
+          hv = y1;
+          hiIdx = k + 1;
+        }
+      }
+      if (k === i) {
         const y = high[k]!;
         if (y >= hv) {
           hv = y;
@@ -106,7 +148,21 @@ function positionInto(
     if (loIdx < start) {
       loIdx = start;
       lv = low[start]!;
-      for (let k = start + 1; k <= i; k++) {
+      // Two candles per step: half the loop overhead, the same comparisons in the same order.
+      let k = start + 1;
+      for (; k < i; k += 2) {
+        const y0 = low[k]!;
+        const y1 = low[k + 1]!;
+        if (y0 <= lv) {
+          lv = y0;
+          loIdx = k;
+        }
+        if (y1 <= lv) {
+          lv = y1;
+          loIdx = k + 1;
+        }
+      }
+      if (k === i) {
         const y = low[k]!;
         if (y <= lv) {
           lv = y;
