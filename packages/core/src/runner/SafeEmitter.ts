@@ -20,11 +20,30 @@ type Listener = (...args: never[]) => unknown;
  */
 export class SafeEmitter extends EventEmitter<BotEventMap> {
   #wrapped = new WeakMap<Listener, Listener>();
+  /** Events with at least one listener, kept current by every add and remove. */
+  #listening: Partial<Record<keyof BotEventMap, boolean>> = {};
   /** Errors thrown by `error` listeners themselves. */
   droppedErrors = 0;
 
+  /**
+   * Whether an event has a listener now: a property read, cheaper than
+   * `listenerCount(event) > 0` for an emitter asked on every candle.
+   *
+   * @param event - the event name
+   * @returns true when at least one listener is registered
+   * @example
+   * ```ts
+   * if (bot.hasListeners('features')) bot.emit('features', payload);
+   * ```
+   */
+  hasListeners(event: keyof BotEventMap): boolean {
+    return this.#listening[event] === true;
+  }
+
   override on<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
-    return super.on(event, this.#wrap(event, fn as Listener) as never, context);
+    super.on(event, this.#wrap(event, fn as Listener) as never, context);
+    this.#listening[event] = true;
+    return this;
   }
 
   override addListener<T extends keyof BotEventMap>(
@@ -36,7 +55,9 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
   }
 
   override once<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
-    return super.once(event, this.#wrap(event, fn as Listener) as never, context);
+    super.once(event, this.#wrap(event, fn as Listener) as never, context);
+    this.#listening[event] = true;
+    return this;
   }
 
   override off<T extends keyof BotEventMap>(
@@ -46,7 +67,16 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
     once?: boolean,
   ): this {
     const w = fn === undefined ? undefined : (this.#wrapped.get(fn as Listener) ?? fn);
-    return super.off(event, w as never, context, once);
+    super.off(event, w as never, context, once);
+    this.#listening[event] = super.listenerCount(event) > 0;
+    return this;
+  }
+
+  override removeAllListeners(event?: keyof BotEventMap): this {
+    super.removeAllListeners(event);
+    if (event === undefined) this.#listening = {};
+    else this.#listening[event] = false;
+    return this;
   }
 
   override removeListener<T extends keyof BotEventMap>(

@@ -278,7 +278,7 @@ class BotRunner extends SafeEmitter {
    */
   #cycle(c: Cycle): CycleReport | Promise<CycleReport> {
     const event = c.event;
-    if (this.listenerCount(BOT_EVENTS.candle) > 0) this.emit(BOT_EVENTS.candle, event);
+    if (this.hasListeners(BOT_EVENTS.candle)) this.emit(BOT_EVENTS.candle, event);
     let fills: Fill[] | Promise<Fill[]> | undefined;
     this.#begin(c);
     try {
@@ -359,7 +359,7 @@ class BotRunner extends SafeEmitter {
         this.emit(BOT_EVENTS.decision, d);
         return this.#finish(c);
       }
-      if (this.listenerCount(BOT_EVENTS.features) > 0) {
+      if (this.hasListeners(BOT_EVENTS.features)) {
         this.emit(BOT_EVENTS.features, { event, names: p.features.names, values: features });
       }
       stage = 'predict';
@@ -404,7 +404,7 @@ class BotRunner extends SafeEmitter {
     let decision: Decision;
     this.#end(c, 'predict');
     try {
-      if (this.listenerCount(BOT_EVENTS.prediction) > 0) this.emit(BOT_EVENTS.prediction, { event, predictions });
+      if (this.hasListeners(BOT_EVENTS.prediction)) this.emit(BOT_EVENTS.prediction, { event, predictions });
       this.#begin(c);
       decision = p.decisions.decide({
         event,
@@ -515,7 +515,7 @@ class BotRunner extends SafeEmitter {
       timestamp: event.candle.timestamp,
       price: event.candle.close,
     });
-    if (this.listenerCount(BOT_EVENTS.risk) > 0) this.emit(BOT_EVENTS.risk, { intent, verdict });
+    if (this.hasListeners(BOT_EVENTS.risk)) this.emit(BOT_EVENTS.risk, { intent, verdict });
     if (verdict.intent === null || verdict.outcome === 'reject') return undefined;
     return this.#place(verdict.intent, event);
   }
