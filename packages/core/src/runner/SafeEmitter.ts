@@ -40,9 +40,13 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
     return this.#listening[event] === true;
   }
 
+  /** Called after every add or remove of a listener: a subclass may cache {@link SafeEmitter.hasListeners} answers. */
+  protected listenersChanged(): void {}
+
   override on<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
     super.on(event, this.#wrap(event, fn as Listener) as never, context);
     this.#listening[event] = true;
+    this.listenersChanged();
     return this;
   }
 
@@ -57,6 +61,7 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
   override once<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
     super.once(event, this.#wrap(event, fn as Listener) as never, context);
     this.#listening[event] = true;
+    this.listenersChanged();
     return this;
   }
 
@@ -69,6 +74,7 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
     const w = fn === undefined ? undefined : (this.#wrapped.get(fn as Listener) ?? fn);
     super.off(event, w as never, context, once);
     this.#listening[event] = super.listenerCount(event) > 0;
+    this.listenersChanged();
     return this;
   }
 
@@ -76,6 +82,7 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
     super.removeAllListeners(event);
     if (event === undefined) this.#listening = {};
     else this.#listening[event] = false;
+    this.listenersChanged();
     return this;
   }
 

@@ -156,6 +156,11 @@ class BotRunner extends SafeEmitter {
   #stopRequested = false;
   #timings: boolean;
   #observer: BotObserver | undefined;
+  /** Whether the per-candle events have listeners (fields, read on every candle; refreshed on every add and remove). */
+  #listeningCandle = false;
+  #listeningFeatures = false;
+  #listeningPrediction = false;
+  #listeningRisk = false;
   readonly stats: BotStats = {
     cycles: 0,
     failedCycles: 0,
@@ -174,6 +179,13 @@ class BotRunner extends SafeEmitter {
     this.on(BOT_EVENTS.error, () => {
       this.stats.errors++;
     });
+  }
+
+  protected override listenersChanged(): void {
+    this.#listeningCandle = this.hasListeners(BOT_EVENTS.candle);
+    this.#listeningFeatures = this.hasListeners(BOT_EVENTS.features);
+    this.#listeningPrediction = this.hasListeners(BOT_EVENTS.prediction);
+    this.#listeningRisk = this.hasListeners(BOT_EVENTS.risk);
   }
 
   static observe(bot: Bot, observer: BotObserver): void {
@@ -278,7 +290,7 @@ class BotRunner extends SafeEmitter {
    */
   #cycle(c: Cycle): CycleReport | Promise<CycleReport> {
     const event = c.event;
-    if (this.hasListeners(BOT_EVENTS.candle)) this.emit(BOT_EVENTS.candle, event);
+    if (this.#listeningCandle) this.emit(BOT_EVENTS.candle, event);
     let fills: Fill[] | Promise<Fill[]> | undefined;
     this.#begin(c);
     try {
@@ -359,7 +371,7 @@ class BotRunner extends SafeEmitter {
         this.emit(BOT_EVENTS.decision, d);
         return this.#finish(c);
       }
-      if (this.hasListeners(BOT_EVENTS.features)) {
+      if (this.#listeningFeatures) {
         this.emit(BOT_EVENTS.features, { event, names: p.features.names, values: features });
       }
       stage = 'predict';
@@ -404,7 +416,7 @@ class BotRunner extends SafeEmitter {
     let decision: Decision;
     this.#end(c, 'predict');
     try {
-      if (this.hasListeners(BOT_EVENTS.prediction)) this.emit(BOT_EVENTS.prediction, { event, predictions });
+      if (this.#listeningPrediction) this.emit(BOT_EVENTS.prediction, { event, predictions });
       this.#begin(c);
       decision = p.decisions.decide({
         event,
@@ -515,7 +527,7 @@ class BotRunner extends SafeEmitter {
       timestamp: event.candle.timestamp,
       price: event.candle.close,
     });
-    if (this.hasListeners(BOT_EVENTS.risk)) this.emit(BOT_EVENTS.risk, { intent, verdict });
+    if (this.#listeningRisk) this.emit(BOT_EVENTS.risk, { intent, verdict });
     if (verdict.intent === null || verdict.outcome === 'reject') return undefined;
     return this.#place(verdict.intent, event);
   }
