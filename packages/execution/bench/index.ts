@@ -14,12 +14,14 @@
  * Times are of the replay loop (`BacktestResult.replayMs`): loading and
  * validating the candles is not counted. Only BUY/SELL decisions are kept.
  *
- * The headline is `runBacktest` (equity curve, trades, metrics included).
- * The ratio compares the bare runner on the replay fast path (synchronous
- * cycles, no per-candle promise, timings off) with the baseline: the same
- * runner fed through the async `next()` path with per-stage timings, as a
- * live feed runs it, measured in this run. Each figure is the best of two
- * runs (the machine is shared); candles per CPU-second (user time) is less
+ * The headline is `runBacktest`, with the bookkeeping it does per candle
+ * (fills, orders, BUY/SELL decisions and the equity curve recorded; metrics
+ * and trades are computed after the timed loop). The ratio compares the bare
+ * runner on the replay fast path (synchronous cycles, no per-candle promise,
+ * timings off) with the baseline: the same runner fed through the async
+ * `next()` path with per-stage timings, as a live feed runs it, measured in
+ * this run. The headline is the best of three runs, the other figures of two
+ * (the machine is shared); candles per CPU-second (user time) is less
  * sensitive to other load than wall time.
  */
 import { type CandleFeed, type CandleSeries, DecisionEngine, ReplayFeed, runBacktest } from '@sextant/core';
@@ -110,7 +112,7 @@ async function report(
   series: Record<string, CandleSeries>,
   make: () => Parts,
 ): Promise<void> {
-  const r = await best(2, () => fast(series, make()));
+  const r = await best(3, () => fast(series, make()));
   const f = await best(2, async () => ({ cps: await bare(series, make(), 'fast') }));
   const b = await best(2, async () => ({ cps: await bare(series, make(), 'baseline') }));
   const n = Object.values(series).reduce((s, x) => s + x.length, 0);
