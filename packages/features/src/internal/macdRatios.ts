@@ -1,12 +1,10 @@
-import { emaFrom } from './emaFrom.js';
 import { column } from './column.js';
 
 /**
  * `macd()`'s line, signal and histogram each divided by the close
- * (`scaleFree.divide`, 0 where the close is 0), in three passes instead of
- * eight: the slow EMA into the histogram's column, the fast EMA carried in a
- * register while the line is written, and the signal EMA carried in a
- * register while the three ratios are written. Every EMA step is emaFrom's
+ * (`scaleFree.divide`, 0 where the close is 0), in two passes instead of
+ * eight: both EMAs carried in registers while the line is written, then the
+ * signal EMA carried in a register while the three ratios are written. Every EMA step is emaFrom's
  * arithmetic, so the values are `macd()` + `scaleFree.divide` to the bit.
  * NaN for the first `max(fast, slow) + signal - 2` candles.
  */
@@ -20,32 +18,37 @@ export function macdRatios(
   const n = close.length;
   const start = slow - 1;
   const lb = start + signal - 1;
-  const hist = column(n, start);
+  const hist = column(n, lb);
   const line = column(n, lb);
   const sig = column(n, lb);
   const result: [Float64Array, Float64Array, Float64Array] = [line, sig, hist];
-  if (lb >= n) {
-    hist.fill(Number.NaN);
-    return result;
-  }
-  emaFrom(close, 0, slow, 2 / (slow + 1), hist);
-  lineInto(close, fast, slow, hist, line);
+  if (lb >= n) return result;
+  lineInto(close, fast, slow, line);
   ratiosInto(close, start, signal, line, sig, hist);
   return result;
 }
 
-/** The MACD line (fast EMA, as emaFrom from `slow - fast`, minus the slow EMA) into `line[slow - 1 ..]`. */
-function lineInto(close: Float64Array, fast: number, slow: number, slowE: Float64Array, line: Float64Array): void {
+/**
+ * The MACD line into `line[slow - 1 ..]`: the fast EMA (emaFrom from
+ * `slow - fast`) minus the slow EMA (emaFrom from 0), both in registers.
+ */
+function lineInto(close: Float64Array, fast: number, slow: number, line: Float64Array): void {
   const n = close.length;
   const first = slow - 1;
-  const k = 2 / (fast + 1);
-  let sum = 0;
-  for (let i = slow - fast; i <= first; i++) sum += close[i]!;
-  let prev = sum / fast;
-  line[first] = prev - slowE[first]!;
+  const kf = 2 / (fast + 1);
+  const ks = 2 / (slow + 1);
+  let sumS = 0;
+  for (let i = 0; i <= first; i++) sumS += close[i]!;
+  let sumF = 0;
+  for (let i = slow - fast; i <= first; i++) sumF += close[i]!;
+  let s = sumS / slow;
+  let f = sumF / fast;
+  line[first] = f - s;
   for (let i = first + 1; i < n; i++) {
-    prev = (close[i]! - prev) * k + prev;
-    line[i] = prev - slowE[i]!;
+    const x = close[i]!;
+    s = (x - s) * ks + s;
+    f = (x - f) * kf + f;
+    line[i] = f - s;
   }
 }
 
@@ -81,5 +84,4 @@ function ratiosInto(
     }
   }
   line.fill(Number.NaN, start, first);
-  hist.fill(Number.NaN, start, first);
 }
