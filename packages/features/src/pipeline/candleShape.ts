@@ -12,11 +12,12 @@ export function candleShape(s: CandleSeries): Float64Array[] {
   const upper = column(n);
   const lower = column(n);
   const range = column(n);
+  const { open, high, low, close } = s;
   for (let i = 0; i < n; i++) {
-    const o = s.open[i]!;
-    const h = s.high[i]!;
-    const l = s.low[i]!;
-    const c = s.close[i]!;
+    const o = open[i]!;
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
     body[i] = (c - o) / o;
     upper[i] = (h - Math.max(o, c)) / c;
     lower[i] = (Math.min(o, c) - l) / c;
