@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 
 let poison: number | undefined;
+let pool: Float64Array[] = [];
 
 /**
  * A new `Float64Array` of `n` for a feature column that its caller writes in
@@ -12,11 +13,33 @@ let poison: number | undefined;
  * new columns with a marker first, see {@link poisonColumns}).
  */
 export function column(n: number, nanPrefix = 0): Float64Array {
-  const b = Buffer.allocUnsafeSlow(8 * n);
-  const out = new Float64Array(b.buffer, b.byteOffset, n);
+  let out: Float64Array | undefined;
+  while (out === undefined && pool.length > 0) {
+    const reused = pool.pop()!;
+    if (reused.length >= n) out = reused.subarray(0, n);
+  }
+  if (out === undefined) {
+    const b = Buffer.allocUnsafeSlow(8 * n);
+    out = new Float64Array(b.buffer, b.byteOffset, n);
+  }
   if (poison !== undefined) out.fill(poison);
   out.fill(Number.NaN, 0, Math.min(n, Math.max(0, nanPrefix)));
   return out;
+}
+
+/**
+ * Run `fn` with `columns` as the first memory {@link column} hands out
+ * (each used at most once, when long enough), then forget them: how
+ * `FeaturePipeline.compute(…, { into })` reuses a spent frame's columns.
+ */
+export function withColumnPool<T>(columns: Float64Array[], fn: () => T): T {
+  const saved = pool;
+  pool = columns;
+  try {
+    return fn();
+  } finally {
+    pool = saved;
+  }
 }
 
 /** Tests only: fill every new {@link column} with `marker` (`undefined`: stop), so unwritten entries show. */

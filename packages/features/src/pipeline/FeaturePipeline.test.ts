@@ -206,3 +206,51 @@ describe('feature sources', () => {
     expect(() => precomputedFeatureSource({ a: frame, b: { ...frame, hash: 'other' } })).toThrow(/hash "other"/);
   });
 });
+
+describe('compute with { into }', () => {
+  const same = (a: readonly Float64Array[], b: readonly Float64Array[]) => {
+    expect(a.length).toBe(b.length);
+    for (let c = 0; c < a.length; c++) {
+      for (let i = 0; i < a[c]!.length; i++) {
+        if (!Object.is(a[c]![i], b[c]![i])) expect.fail(`column ${c} row ${i}: ${a[c]![i]} vs ${b[c]![i]}`);
+      }
+    }
+  };
+
+  it("reuses a spent frame's column memory and gives the same frame as fresh columns", () => {
+    const p = new FeaturePipeline({
+      features: [
+        ...new FeaturePipeline().config.features,
+        { kind: 'stochRsi' },
+        { kind: 'ma', type: 'tema', period: 5 },
+      ],
+      expand: { shifts: 1 },
+    });
+    const other = loadSeries('LTC_BTC-5m.json'); // as long as eth, other prices
+    const spent = p.compute(other);
+    const buffers = new Set(spent.columns.map((c) => c.buffer));
+    const want = p.compute(eth);
+    const got = p.compute(eth, { into: spent });
+    same(got.columns, want.columns);
+    expect(got.dropped).toBe(want.dropped);
+    // every base column the pipeline writes itself lands in the spent frame's memory
+    const reused = got.columns.filter((c) => buffers.has(c.buffer)).length;
+    expect(reused).toBeGreaterThan(got.columns.length / 2);
+    // and again, into the frame just made (columns of the same length)
+    const again = p.compute(eth, { into: got });
+    same(again.columns, want.columns);
+  });
+
+  it('accepts full-length columns and a shorter series', () => {
+    const p = new FeaturePipeline();
+    const cols = p.computeColumns(eth);
+    const short = sliceSeries(eth, 0, 700);
+    same(p.computeColumns(short, { into: cols }).columns, new FeaturePipeline().computeColumns(short).columns);
+  });
+
+  it('refuses a frame of another pipeline', () => {
+    const a = new FeaturePipeline({ features: [{ kind: 'rsi', period: 14 }] });
+    const b = new FeaturePipeline({ features: [{ kind: 'rsi', period: 7 }] });
+    expect(() => b.compute(eth, { into: a.compute(eth) })).toThrow(/another pipeline/);
+  });
+});

@@ -18,6 +18,7 @@ import {
   type FeaturePipelineConfigInput,
   FeaturePipelineConfigSchema,
 } from './FeaturePipelineConfigSchema.js';
+import { withColumnPool } from '../internal/column.js';
 import { isValidSeries } from '../internal/isValidSeries.js';
 import { FEATURE_KINDS, releaseShared } from './featureKinds.js';
 import { scaleFree } from './scaleFree.js';
@@ -28,6 +29,14 @@ export interface FeatureComputeOptions {
   pairs?: Readonly<Record<string, CandleSeries>>;
   /** Skip candle validation (the caller validated already). @default false */
   trusted?: boolean;
+  /**
+   * A frame from this pipeline that is no longer needed: its columns' memory
+   * is reused for the new columns (and overwritten), which saves allocating
+   * (and zeroing or page-faulting) a fresh column per feature when frames
+   * are computed over and over. Do not read `into` afterwards.
+   * @default undefined (fresh columns)
+   */
+  into?: FeatureFrame | FeatureColumns;
 }
 
 /** Full-length feature columns before warm-up rows are dropped. */
@@ -61,6 +70,8 @@ const impl = (def: FeatureDef): KindImpl => FEATURE_KINDS[def.kind] as unknown a
  * const frame = pipeline.compute(series);
  * frame.names.length; // 49
  * frame.dropped; // warm-up rows dropped (199 with EMA 200)
+ * // recomputing, with a frame that is no longer needed: its memory is reused
+ * const next = pipeline.compute(series, { into: frame });
  * ```
  */
 export class FeaturePipeline {
@@ -127,10 +138,17 @@ export class FeaturePipeline {
    * @param options - correlated pairs' candles; see {@link FeatureComputeOptions}
    * @returns columns in {@link names} order and the first complete row
    * @throws InvalidCandlesError for NaN, negative or out-of-order candles
-   * @throws InvalidArgumentError when a pair named in `expand.pairs` is missing
+   * @throws InvalidArgumentError when a pair named in `expand.pairs` is missing,
+   *   or when `into` is a frame of another pipeline
    */
   computeColumns(series: CandleSeries, options: FeatureComputeOptions = {}): FeatureColumns {
     if (!options.trusted && !isValidSeries(series)) assertValidCandles(series, { label: 'FeaturePipeline input' });
+    if (options.into === undefined) return this.#columns(series, options);
+    const spent = this.#spentColumns(options.into);
+    return withColumnPool(spent, () => this.#columns(series, options));
+  }
+
+  #columns(series: CandleSeries, options: FeatureComputeOptions): FeatureColumns {
     const columns = this.#base(series);
     const { expand } = this.config;
     if (expand.timeframes.length > 0) {
@@ -171,7 +189,8 @@ export class FeaturePipeline {
    * @param options - correlated pairs' candles; see {@link FeatureComputeOptions}
    * @returns the frame, with `hash` and `dropped`
    * @throws InvalidCandlesError for NaN, negative or out-of-order candles
-   * @throws InvalidArgumentError when a pair named in `expand.pairs` is missing
+   * @throws InvalidArgumentError when a pair named in `expand.pairs` is missing,
+   *   or when `into` is a frame of another pipeline
    */
   compute(series: CandleSeries, options: FeatureComputeOptions = {}): FeatureFrame {
     const { columns, firstComplete } = this.computeColumns(series, options);
@@ -183,6 +202,26 @@ export class FeaturePipeline {
       hash: this.hash,
       dropped: firstComplete,
     };
+  }
+
+  /** The full-length columns behind a spent frame (or columns) of this pipeline, each once. */
+  #spentColumns(into: FeatureFrame | FeatureColumns): Float64Array[] {
+    if ('hash' in into && into.hash !== this.hash) {
+      throw new InvalidArgumentError(
+        `FeaturePipeline: "into" is a frame of another pipeline (hash "${into.hash}", this pipeline's is "${this.hash}")`,
+      );
+    }
+    const dropped = 'hash' in into ? (into.dropped ?? 0) : 0;
+    const seen = new Set<ArrayBufferLike>();
+    const out: Float64Array[] = [];
+    for (const c of into.columns) {
+      // Only columns that start their own buffer (past the dropped rows), as
+      // this pipeline makes them: never memory in front of a column.
+      if (c.byteOffset !== 8 * dropped || seen.has(c.buffer)) continue;
+      seen.add(c.buffer);
+      out.push(new Float64Array(c.buffer, 0, c.length + dropped));
+    }
+    return out.reverse(); // column() takes from the end: first columns first
   }
 
   #base(series: CandleSeries): Float64Array[] {
