@@ -50,12 +50,42 @@ export function mfiInto(
   out: Float64Array,
   scale: number,
 ): void {
-  const n = close.length;
-  const posR = new Float64Array(period);
-  const negR = new Float64Array(period);
+  const prev = (high[0]! + low[0]! + close[0]!) / 3.0;
+  mfiLoop(
+    high,
+    low,
+    close,
+    volume,
+    period,
+    out,
+    scale,
+    close.length,
+    new Float64Array(period),
+    new Float64Array(period),
+    prev,
+  );
+}
+
+// The loop alone, everything it starts from passed in: V8 gives a function
+// its type feedback only after it has run a while, so code before a long
+// loop has none on the first call, and the function compiled then bails out
+// at its first line and may stay on slower code. With nothing before the
+// loop, every operation has feedback by the time it is compiled.
+function mfiLoop(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  period: number,
+  out: Float64Array,
+  scale: number,
+  n: number,
+  posR: Float64Array,
+  negR: Float64Array,
+  prev: number,
+): void {
   let pos = 0;
   let neg = 0;
-  let prev = (high[0]! + low[0]! + close[0]!) / 3.0;
   let slot = 0;
   for (let i = 1; i < n; i++) {
     if (i > period) {
