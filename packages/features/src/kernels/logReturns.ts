@@ -1,4 +1,5 @@
 import { assertPeriod } from '../internal/assertPeriod.js';
+import { logRatio } from '../internal/logRatio.js';
 import { nanArray } from '../internal/nanArray.js';
 
 /**
@@ -26,5 +27,5 @@ export function logReturns(values: Float64Array, period = 1): Float64Array {
 /** {@link logReturns}' loop into `out[period ..]` (the pipeline passes an unzeroed column). */
 export function logReturnsInto(values: Float64Array, period: number, out: Float64Array): void {
   const n = values.length;
-  for (let i = period; i < n; i++) out[i] = Math.log(values[i]! / values[i - period]!);
+  for (let i = period; i < n; i++) out[i] = logRatio(values[i]!, values[i - period]!);
 }

@@ -1,4 +1,5 @@
 import { assertPeriod } from '../internal/assertPeriod.js';
+import { logRatio } from '../internal/logRatio.js';
 import { StreamingIndicator } from './StreamingIndicator.js';
 
 interface State {
@@ -31,6 +32,6 @@ export class LogReturn extends StreamingIndicator<number, number, State> {
     const old = s.ring[slot]!;
     s.ring[slot] = x;
     if (i < this.#period) return Number.NaN;
-    return Math.log(x / old);
+    return logRatio(x, old);
   }
 }

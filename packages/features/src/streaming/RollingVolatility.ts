@@ -1,4 +1,5 @@
 import { assertPeriod } from '../internal/assertPeriod.js';
+import { logRatio } from '../internal/logRatio.js';
 import { type StdState, stdState, stdStep } from '../internal/streamSteps.js';
 import { StreamingIndicator } from './StreamingIndicator.js';
 
@@ -32,6 +33,6 @@ export class RollingVolatility extends StreamingIndicator<number, number, State>
     const prev = s.prev;
     s.prev = x;
     if (i === 0) return Number.NaN;
-    return stdStep(s.std, Math.log(x / prev), i - 1, this.#period, 1);
+    return stdStep(s.std, logRatio(x, prev), i - 1, this.#period, 1);
   }
 }
