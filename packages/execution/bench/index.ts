@@ -20,7 +20,8 @@
  * runner on the replay fast path (synchronous cycles, no per-candle promise,
  * timings off) with the baseline: the same runner fed through the async
  * `next()` path with per-stage timings, as a live feed runs it, measured in
- * this run. The headline is the best of three runs, the other figures of two
+ * this run. The headline is the best of five runs (as the features bench
+ * times its kernels), the other figures the best of two
  * (the machine is shared); candles per CPU-second (user time) is less
  * sensitive to other load than wall time.
  */
@@ -112,7 +113,7 @@ async function report(
   series: Record<string, CandleSeries>,
   make: () => Parts,
 ): Promise<void> {
-  const r = await best(3, () => fast(series, make()));
+  const r = await best(5, () => fast(series, make()));
   const f = await best(2, async () => ({ cps: await bare(series, make(), 'fast') }));
   const b = await best(2, async () => ({ cps: await bare(series, make(), 'baseline') }));
   const n = Object.values(series).reduce((s, x) => s + x.length, 0);
