@@ -20,7 +20,7 @@ import {
 } from './FeaturePipelineConfigSchema.js';
 import { withColumnPool } from '../internal/column.js';
 import { isValidSeries } from '../internal/isValidSeries.js';
-import { FEATURE_KINDS, releaseShared } from './featureKinds.js';
+import { FEATURE_KINDS, planShared, releaseShared } from './featureKinds.js';
 import { scaleFree } from './scaleFree.js';
 
 /** Per-call inputs of {@link FeaturePipeline.compute}. */
@@ -227,6 +227,7 @@ export class FeaturePipeline {
   #base(series: CandleSeries): Float64Array[] {
     const cols: Float64Array[] = [];
     try {
+      planShared(series, this.#defs);
       for (const d of this.#defs) cols.push(...impl(d).compute(series, d));
     } finally {
       releaseShared(series);

@@ -9,6 +9,7 @@ import { mfiInto } from '../kernels/mfi.js';
 import { natrScaled } from '../kernels/natr.js';
 import { rocInto } from '../kernels/roc.js';
 import { rsiInto } from '../kernels/rsi.js';
+import { rsiPairInto } from '../internal/rsiPairInto.js';
 import { stochRsi } from '../kernels/stochRsi.js';
 import { tema } from '../kernels/tema.js';
 import { closeVwapRelative } from '../kernels/vwap.js';
@@ -34,9 +35,25 @@ import { scaleFree } from './scaleFree.js';
 // and benches time the real work).
 const cache = new WeakMap<CandleSeries, Map<string, Float64Array>>();
 
+// RSI periods of ONE pipeline computation still to be computed (planShared),
+// so that two of them can share one pass.
+const rsiPlans = new WeakMap<CandleSeries, number[]>();
+
+/**
+ * Tell the kinds which features one pipeline computation of `s` will ask
+ * for (called before the first), so that features sharing work can be
+ * computed together: two RSI periods share one pass.
+ */
+export function planShared(s: CandleSeries, defs: readonly { kind: string; period?: unknown }[]): void {
+  const periods: number[] = [];
+  for (const d of defs) if (d.kind === 'rsi' && typeof d.period === 'number') periods.push(d.period);
+  if (periods.length > 1) rsiPlans.set(s, periods);
+}
+
 /** Forget the shared intermediates of `s` (called when a pipeline computation ends). */
 export function releaseShared(s: CandleSeries): void {
   cache.delete(s);
+  rsiPlans.delete(s);
 }
 
 /** One kernel result per series and key, shared by features that only read it (lags of one return). */
@@ -70,6 +87,42 @@ function takeRawStoch(s: CandleSeries, period: number, williams: boolean): Float
   rawStochPairInto(s.high, s.low, s.close, period, k, r, 0.01);
   m.set(`rawStoch:${williams ? 'k' : 'r'}:${period}`, williams ? k : r);
   return williams ? r : k;
+}
+
+/**
+ * rsi(close, period) * 0.01. When planShared announced another RSI period
+ * still to come, both are computed in one pass (rsiPairInto, bit-equal to
+ * rsiInto for each) and the other is kept for its feature, which takes it
+ * over.
+ */
+function takeRsi(s: CandleSeries, period: number): Float64Array {
+  let m = cache.get(s);
+  if (m === undefined) cache.set(s, (m = new Map()));
+  const hit = m.get(`rsi:${period}`);
+  if (hit !== undefined) {
+    m.delete(`rsi:${period}`);
+    return hit;
+  }
+  const n = s.length;
+  const out = column(n, period);
+  if (n <= period) return out;
+  const plan = rsiPlans.get(s);
+  let other: number | undefined;
+  if (plan !== undefined) {
+    const self = plan.indexOf(period);
+    if (self >= 0) plan.splice(self, 1);
+    const j = plan.findIndex((q) => q !== period && n > q && !m.has(`rsi:${q}`));
+    if (j >= 0) other = plan.splice(j, 1)[0];
+  }
+  if (other === undefined) {
+    rsiInto(s.close, period, out, 0.01);
+    return out;
+  }
+  const o = column(n, other);
+  if (period < other) rsiPairInto(s.close, period, out, other, o, 0.01);
+  else rsiPairInto(s.close, other, o, period, out, 0.01);
+  m.set(`rsi:${other}`, o);
+  return out;
 }
 
 /** logReturns() into an unzeroed column. */
@@ -119,12 +172,9 @@ export const FEATURE_KINDS = {
     schema: z.object({ kind: z.literal('rsi'), period: period(14) }),
     names: (p: { period: number }) => [`rsi_${p.period}`],
     lookback: (p: { period: number }) => p.period,
-    // rsi() * 0.01, the scale applied as each value is written.
-    compute: (s: CandleSeries, p: { period: number }) => {
-      const out = column(s.length, p.period);
-      if (s.length > p.period) rsiInto(s.close, p.period, out, 0.01);
-      return [out];
-    },
+    // rsi() * 0.01, the scale applied as each value is written; two periods
+    // of one spec in one pass (takeRsi).
+    compute: (s: CandleSeries, p: { period: number }) => [takeRsi(s, p.period)],
   },
   bollinger: {
     schema: z.object({ kind: z.literal('bollinger'), period: period(20), stdDev: z.number().positive().default(2) }),
