@@ -20,14 +20,13 @@ type Listener = (...args: never[]) => unknown;
  */
 export class SafeEmitter extends EventEmitter<BotEventMap> {
   #wrapped = new WeakMap<Listener, Listener>();
-  /** Events with at least one listener, kept current by every add and remove. */
-  #listening: Partial<Record<keyof BotEventMap, boolean>> = {};
   /** Errors thrown by `error` listeners themselves. */
   droppedErrors = 0;
 
   /**
-   * Whether an event has a listener now: a property read, cheaper than
-   * `listenerCount(event) > 0` for an emitter asked on every candle.
+   * Whether an event has a listener now (`listenerCount(event) > 0`). An
+   * emitter asked on every candle caches the answers in
+   * {@link SafeEmitter.listenersChanged}.
    *
    * @param event - the event name
    * @returns true when at least one listener is registered
@@ -37,7 +36,7 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
    * ```
    */
   hasListeners(event: keyof BotEventMap): boolean {
-    return this.#listening[event] === true;
+    return this.listenerCount(event) > 0;
   }
 
   /** Called after every add or remove of a listener: a subclass may cache {@link SafeEmitter.hasListeners} answers. */
@@ -45,7 +44,6 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
 
   override on<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
     super.on(event, this.#wrap(event, fn as Listener) as never, context);
-    this.#listening[event] = true;
     this.listenersChanged();
     return this;
   }
@@ -60,7 +58,6 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
 
   override once<T extends keyof BotEventMap>(event: T, fn: (...args: BotEventMap[T]) => void, context?: unknown): this {
     super.once(event, this.#wrap(event, fn as Listener) as never, context);
-    this.#listening[event] = true;
     this.listenersChanged();
     return this;
   }
@@ -73,15 +70,12 @@ export class SafeEmitter extends EventEmitter<BotEventMap> {
   ): this {
     const w = fn === undefined ? undefined : (this.#wrapped.get(fn as Listener) ?? fn);
     super.off(event, w as never, context, once);
-    this.#listening[event] = super.listenerCount(event) > 0;
     this.listenersChanged();
     return this;
   }
 
   override removeAllListeners(event?: keyof BotEventMap): this {
     super.removeAllListeners(event);
-    if (event === undefined) this.#listening = {};
-    else this.#listening[event] = false;
     this.listenersChanged();
     return this;
   }

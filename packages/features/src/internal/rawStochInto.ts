@@ -1,3 +1,5 @@
+import { highestIndex, lowestIndex } from './windowExtremes.js';
+
 /**
  * TA-Lib's fast %K (ta_STOCH.c, ta_STOCHF.c) or Williams %R (ta_WILLR.c) in
  * one fused pass, tracking the window's highest high and lowest low the way
@@ -29,29 +31,8 @@ export function rawStochInto(
     const h = high[i]!;
     const l = low[i]!;
     if (hiIdx < start) {
-      hiIdx = start;
-      hv = high[start]!;
-      // Two candles per step: half the loop overhead, the same comparisons in the same order.
-      let k = start + 1;
-      for (; k < i; k += 2) {
-        const y0 = high[k]!;
-        const y1 = high[k + 1]!;
-        if (y0 >= hv) {
-          hv = y0;
-          hiIdx = k;
-        }
-        if (y1 >= hv) {
-          hv = y1;
-          hiIdx = k + 1;
-        }
-      }
-      if (k === i) {
-        const y = high[k]!;
-        if (y >= hv) {
-          hv = y;
-          hiIdx = k;
-        }
-      }
+      hiIdx = highestIndex(high, start, i);
+      hv = high[hiIdx]!;
       diff = (hv - lv) / per;
     } else if (h >= hv) {
       hv = h;
@@ -59,29 +40,8 @@ export function rawStochInto(
       diff = (hv - lv) / per;
     }
     if (loIdx < start) {
-      loIdx = start;
-      lv = low[start]!;
-      // Two candles per step: half the loop overhead, the same comparisons in the same order.
-      let k = start + 1;
-      for (; k < i; k += 2) {
-        const y0 = low[k]!;
-        const y1 = low[k + 1]!;
-        if (y0 <= lv) {
-          lv = y0;
-          loIdx = k;
-        }
-        if (y1 <= lv) {
-          lv = y1;
-          loIdx = k + 1;
-        }
-      }
-      if (k === i) {
-        const y = low[k]!;
-        if (y <= lv) {
-          lv = y;
-          loIdx = k;
-        }
-      }
+      loIdx = lowestIndex(low, start, i);
+      lv = low[loIdx]!;
       diff = (hv - lv) / per;
     } else if (l <= lv) {
       lv = l;

@@ -1,5 +1,6 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
+import { highestIndex, lowestIndex } from '../internal/windowExtremes.js';
 
 /** The two lines of {@link aroon}. */
 export interface AroonResult {
@@ -57,57 +58,15 @@ export function aroonInto(
     const h = high[i]!;
     const l = low[i]!;
     if (hiIdx < start) {
-      hiIdx = start;
-      hv = high[start]!;
-      // Two candles per step: half the loop overhead, the same comparisons in the same order.
-      let k = start + 1;
-      for (; k < i; k += 2) {
-        const y0 = high[k]!;
-        const y1 = high[k + 1]!;
-        if (y0 >= hv) {
-          hv = y0;
-          hiIdx = k;
-        }
-        if (y1 >= hv) {
-          hv = y1;
-          hiIdx = k + 1;
-        }
-      }
-      if (k === i) {
-        const y = high[k]!;
-        if (y >= hv) {
-          hv = y;
-          hiIdx = k;
-        }
-      }
+      hiIdx = highestIndex(high, start, i);
+      hv = high[hiIdx]!;
     } else if (h >= hv) {
       hv = h;
       hiIdx = i;
     }
     if (loIdx < start) {
-      loIdx = start;
-      lv = low[start]!;
-      // Two candles per step: half the loop overhead, the same comparisons in the same order.
-      let k = start + 1;
-      for (; k < i; k += 2) {
-        const y0 = low[k]!;
-        const y1 = low[k + 1]!;
-        if (y0 <= lv) {
-          lv = y0;
-          loIdx = k;
-        }
-        if (y1 <= lv) {
-          lv = y1;
-          loIdx = k + 1;
-        }
-      }
-      if (k === i) {
-        const y = low[k]!;
-        if (y <= lv) {
-          lv = y;
-          loIdx = k;
-        }
-      }
+      loIdx = lowestIndex(low, start, i);
+      lv = low[loIdx]!;
     } else if (l <= lv) {
       lv = l;
       loIdx = i;
