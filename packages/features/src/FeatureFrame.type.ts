@@ -8,7 +8,11 @@ export interface FeatureFrame {
   readonly timestamp: Float64Array;
   /** Stable feature names, one per column. */
   readonly names: readonly string[];
-  /** One column per name, each of `length` rows. */
+  /**
+   * One column per name, each of `length` rows. The columns of one frame
+   * share a few memory blocks (no two overlap), so a column kept after the
+   * frame is dropped keeps its block alive: `column.slice()` keeps it alone.
+   */
   readonly columns: readonly Float64Array[];
   /** Number of rows. */
   readonly length: number;

@@ -4,6 +4,31 @@ let poison: number | undefined;
 let pool: Float64Array[] = [];
 
 /**
+ * Bytes per memory block that {@link withColumnBlocks} packs columns into:
+ * under glibc's 32 MiB ceiling for its dynamic mmap threshold, so a freed
+ * block goes back to malloc's heap and the next computation reuses it,
+ * rather than mapping (and page-faulting) fresh memory every time.
+ */
+const BLOCK_BYTES = 30 * 2 ** 20;
+
+/** Memory blocks this module made: the only memory {@link spentRegions} will hand back to {@link column}. */
+const blocks = new WeakSet<ArrayBufferLike>();
+
+interface Packing {
+  /** Columns still expected in this computation (sizes the next block). */
+  expected: number;
+  buffer: ArrayBuffer | undefined;
+  /** Next free byte in `buffer`. */
+  used: number;
+  /** Blocks allocated and not yet in use, taken in turn. */
+  ready: ArrayBuffer[];
+  /** The column length the blocks are for. */
+  n: number;
+}
+
+let packing: Packing | undefined;
+
+/**
  * A new `Float64Array` of `n` for a feature column that its caller writes in
  * full: the memory is not zeroed first (`Buffer.allocUnsafeSlow`, a plain
  * `malloc`), which saves a pass over 8 MB per million rows when the
@@ -18,13 +43,65 @@ export function column(n: number, nanPrefix = 0): Float64Array {
     const reused = pool.pop()!;
     if (reused.length >= n) out = reused.subarray(0, n);
   }
-  if (out === undefined) {
-    const b = Buffer.allocUnsafeSlow(8 * n);
-    out = new Float64Array(b.buffer, b.byteOffset, n);
-  }
+  out ??= packing !== undefined && packing.n === n ? packed(packing, n) : ownBlock(8 * n);
   if (poison !== undefined) out.fill(poison);
   out.fill(Number.NaN, 0, Math.min(n, Math.max(0, nanPrefix)));
   return out;
+}
+
+function ownBlock(bytes: number): Float64Array {
+  const b = Buffer.allocUnsafeSlow(bytes);
+  blocks.add(b.buffer);
+  return new Float64Array(b.buffer, b.byteOffset, bytes / 8);
+}
+
+/** A block for up to `expected` columns of `bytes` each (at least one). */
+function newBlock(expected: number, bytes: number): ArrayBuffer {
+  const count = Math.max(1, Math.min(expected, Math.floor(BLOCK_BYTES / Math.max(8, bytes))));
+  return ownBlock(count * bytes).buffer as ArrayBuffer;
+}
+
+function packed(p: Packing, n: number): Float64Array {
+  const bytes = 8 * n;
+  if (p.buffer === undefined || p.buffer.byteLength - p.used < bytes) {
+    if (p.ready.length === 0) {
+      // Blocks for every column still expected, together (see withColumnBlocks).
+      let left = p.expected;
+      while (left > 0) {
+        const b = newBlock(left, bytes);
+        p.ready.unshift(b);
+        left -= bytes === 0 ? left : b.byteLength / bytes;
+      }
+    }
+    p.buffer = p.ready.pop() ?? newBlock(p.expected, bytes);
+    p.used = 0;
+  }
+  const out = new Float64Array(p.buffer, p.used, n);
+  p.used += bytes;
+  p.expected = Math.max(0, p.expected - 1);
+  return out;
+}
+
+/**
+ * Run `fn` with new {@link column}s of length `n` packed several to a memory
+ * block of up to 30 MiB, all the blocks for the `expected` columns `fn` will
+ * ask for allocated together at its first column: how `FeaturePipeline`
+ * allocates a frame. V8 starts a garbage collection for every 64 MB or so of
+ * array memory that arrives piecemeal, and each collection walks the whole
+ * JavaScript heap, so a bot with a large heap paid for it several times per
+ * frame when columns were allocated one by one between kernels; allocated
+ * together they cost about one. Blocks under malloc's mmap ceiling are
+ * recycled rather than page-faulted afresh. A column of another length gets
+ * memory of its own. The features bench measures all three layouts.
+ */
+export function withColumnBlocks<T>(expected: number, n: number, fn: () => T): T {
+  const saved = packing;
+  packing = { expected, buffer: undefined, used: 0, ready: [], n };
+  try {
+    return fn();
+  } finally {
+    packing = saved;
+  }
 }
 
 /**
@@ -40,6 +117,29 @@ export function withColumnPool<T>(columns: Float64Array[], fn: () => T): T {
   } finally {
     pool = saved;
   }
+}
+
+/**
+ * The whole memory of spent pipeline columns, each widened by the `dropped`
+ * warm-up rows in front of it, for {@link withColumnPool}: only columns in
+ * blocks {@link column} made (never memory a caller owns), and no two
+ * regions that overlap, in column order.
+ */
+export function spentRegions(columns: readonly Float64Array[], dropped: number): Float64Array[] {
+  const taken = new Map<ArrayBufferLike, Float64Array[]>();
+  const out: Float64Array[] = [];
+  for (const c of columns) {
+    const start = c.byteOffset - 8 * dropped;
+    if (start < 0 || !blocks.has(c.buffer)) continue;
+    const end = c.byteOffset + c.byteLength;
+    let inBuffer = taken.get(c.buffer);
+    if (inBuffer === undefined) taken.set(c.buffer, (inBuffer = []));
+    if (inBuffer.some((r) => r.byteOffset < end && start < r.byteOffset + r.byteLength)) continue;
+    const region = new Float64Array(c.buffer, start, c.length + dropped);
+    inBuffer.push(region);
+    out.push(region);
+  }
+  return out;
 }
 
 /** Tests only: fill every new {@link column} with `marker` (`undefined`: stop), so unwritten entries show. */

@@ -1,4 +1,4 @@
-import { candleAt, isSextantError, sliceSeries } from '@sextant/core';
+import { allocateCandleSeries, candleAt, isSextantError, sliceSeries } from '@sextant/core';
 import { describe, expect, it } from 'vitest';
 import { loadSeries } from '../../test/helpers/loadSeries.js';
 import { FeaturePipeline } from './FeaturePipeline.js';
@@ -207,6 +207,53 @@ describe('feature sources', () => {
   });
 });
 
+/** The first two columns sharing memory, as "a/b", or undefined. */
+function overlapping(columns: readonly Float64Array[]): string | undefined {
+  for (let a = 0; a < columns.length; a++) {
+    for (let b = a + 1; b < columns.length; b++) {
+      const x = columns[a]!;
+      const y = columns[b]!;
+      if (
+        x.buffer === y.buffer &&
+        x.byteOffset < y.byteOffset + y.byteLength &&
+        y.byteOffset < x.byteOffset + x.byteLength
+      )
+        return `${a}/${b}`;
+    }
+  }
+  return undefined;
+}
+
+describe('frame memory', () => {
+  it('packs a frame into a few blocks, no two columns sharing memory', () => {
+    const p = new FeaturePipeline({ expand: { shifts: 1 } });
+    const { columns } = p.computeColumns(eth);
+    expect(columns).toHaveLength(p.names.length);
+    expect(overlapping(columns)).toBeUndefined();
+    // every column of these ~6,000 rows fits one 30 MiB block
+    expect(new Set(columns.map((c) => c.buffer)).size).toBe(1);
+    for (const c of columns) expect(c.length).toBe(eth.length);
+  });
+
+  it('splits a long frame into blocks of at most 30 MiB', () => {
+    const n = 1_500_000; // 12 MB per column: two columns to a block
+    const long = allocateCandleSeries(n);
+    for (let i = 0; i < n; i++) {
+      long.timestamp[i] = i * 60_000;
+      long.open[i] = long.close[i] = 100 + (i % 7);
+      long.high[i] = 108;
+      long.low[i] = 99;
+      long.volume[i] = 1 + (i % 3);
+    }
+    const p = new FeaturePipeline({ features: [{ kind: 'candle' }, { kind: 'rsi', period: 3 }] });
+    const { columns } = p.computeColumns(long, { trusted: true });
+    expect(overlapping(columns)).toBeUndefined();
+    const blocks = new Set(columns.map((c) => c.buffer));
+    expect(blocks.size).toBe(3); // five columns, two to a block
+    for (const b of blocks) expect(b.byteLength).toBeLessThanOrEqual(30 * 2 ** 20);
+  });
+});
+
 describe('compute with { into }', () => {
   const same = (a: readonly Float64Array[], b: readonly Float64Array[]) => {
     expect(a.length).toBe(b.length);
@@ -236,9 +283,28 @@ describe('compute with { into }', () => {
     // every base column the pipeline writes itself lands in the spent frame's memory
     const reused = got.columns.filter((c) => buffers.has(c.buffer)).length;
     expect(reused).toBeGreaterThan(got.columns.length / 2);
+    const regions = new Set(spent.columns.map((c) => c.byteOffset - 8 * spent.dropped!));
+    for (const c of got.columns)
+      if (buffers.has(c.buffer)) expect(regions.has(c.byteOffset - 8 * got.dropped!)).toBe(true);
+    expect(overlapping(got.columns)).toBeUndefined();
     // and again, into the frame just made (columns of the same length)
     const again = p.compute(eth, { into: got });
     same(again.columns, want.columns);
+  });
+
+  it('reuses no memory it did not make, and never one region twice', () => {
+    const p = new FeaturePipeline();
+    const want = p.compute(eth);
+    const mine = p.compute(eth);
+    // A "spent" frame of the caller's own arrays: left untouched.
+    const own = mine.columns.map((c) => c.slice());
+    const ownCopy = own.map((c) => c.slice());
+    same(p.compute(eth, { into: { ...mine, columns: own } }).columns, want.columns);
+    same(own, ownCopy);
+    // The same spent column listed for every column: used once.
+    const twice = p.compute(eth, { into: { ...mine, columns: mine.columns.map(() => mine.columns[0]!) } });
+    same(twice.columns, want.columns);
+    expect(overlapping(twice.columns)).toBeUndefined();
   });
 
   it('accepts full-length columns and a shorter series', () => {

@@ -18,7 +18,7 @@ import {
   type FeaturePipelineConfigInput,
   FeaturePipelineConfigSchema,
 } from './FeaturePipelineConfigSchema.js';
-import { withColumnPool } from '../internal/column.js';
+import { spentRegions, withColumnBlocks, withColumnPool } from '../internal/column.js';
 import { isValidSeries } from '../internal/isValidSeries.js';
 import { FEATURE_KINDS, planShared, releaseShared } from './featureKinds.js';
 import { scaleFree } from './scaleFree.js';
@@ -149,7 +149,8 @@ export class FeaturePipeline {
   }
 
   #columns(series: CandleSeries, options: FeatureComputeOptions): FeatureColumns {
-    const columns = this.#base(series);
+    // One frame's columns packed into a few large blocks (withColumnBlocks).
+    const columns = withColumnBlocks(this.#baseNames.length, series.length, () => this.#base(series));
     const { expand } = this.config;
     if (expand.timeframes.length > 0) {
       const baseTf: Timeframe = this.config.timeframe ?? inferTimeframe(series.timestamp);
@@ -212,16 +213,7 @@ export class FeaturePipeline {
       );
     }
     const dropped = 'hash' in into ? (into.dropped ?? 0) : 0;
-    const seen = new Set<ArrayBufferLike>();
-    const out: Float64Array[] = [];
-    for (const c of into.columns) {
-      // Only columns that start their own buffer (past the dropped rows), as
-      // this pipeline makes them: never memory in front of a column.
-      if (c.byteOffset !== 8 * dropped || seen.has(c.buffer)) continue;
-      seen.add(c.buffer);
-      out.push(new Float64Array(c.buffer, 0, c.length + dropped));
-    }
-    return out.reverse(); // column() takes from the end: first columns first
+    return spentRegions(into.columns, dropped).reverse(); // column() takes from the end: first columns first
   }
 
   #base(series: CandleSeries): Float64Array[] {
