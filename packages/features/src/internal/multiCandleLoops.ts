@@ -15,7 +15,6 @@ const body = (o: Float64Array, c: Float64Array, i: number): number => Math.abs(c
 export function starInto(o: Float64Array, c: Float64Array, out: Float64Array, morning: boolean): void {
   const n = out.length;
   if (n <= 12) return;
-  const pen = 0.3;
   let tLong = 0;
   let tShort = 0;
   let tShort2 = 0;
@@ -25,6 +24,25 @@ export function starInto(o: Float64Array, c: Float64Array, out: Float64Array, mo
     tShort2 += body(o, c, k + 1);
   }
   const first = morning ? -1 : 1;
+  starLoop(o, c, out, n, first, tLong, tShort, tShort2);
+}
+
+// The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).
+function starLoop(
+  o: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+  n: number,
+  first: number,
+  totalLong: number,
+  totalShort: number,
+  totalShort2: number,
+): void {
+  const morning = first === -1;
+  const pen = 0.3;
+  let tLong = +totalLong;
+  let tShort = +totalShort;
+  let tShort2 = +totalShort2;
   for (let i = 12; i < n; i++) {
     const o2 = o[i - 2]!;
     const c2 = c[i - 2]!;
@@ -61,6 +79,20 @@ export function haramiInto(o: Float64Array, c: Float64Array, out: Float64Array):
   let tShort = 0;
   for (let k = 0; k < 10; k++) tLong += body(o, c, k);
   for (let k = 1; k < 11; k++) tShort += body(o, c, k);
+  haramiLoop(o, c, out, n, tLong, tShort);
+}
+
+// The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).
+function haramiLoop(
+  o: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+  n: number,
+  totalLong: number,
+  totalShort: number,
+): void {
+  let tLong = +totalLong;
+  let tShort = +totalShort;
   for (let i = 11; i < n; i++) {
     const o1 = o[i - 1]!;
     const c1 = c[i - 1]!;
@@ -102,6 +134,26 @@ export function threeBlackCrowsInto(
     t1 += h[k - 1]! - l[k - 1]!;
     t0 += h[k]! - l[k]!;
   }
+  threeBlackCrowsLoop(o, h, l, c, out, n, t2, t1, t0);
+}
+
+// The main loop in a function of its own, its running totals copied into
+// locals: after the warm-up loop above, V8 would compile it with no type
+// feedback on a first call, and a loop-carried parameter stays boxed.
+function threeBlackCrowsLoop(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+  n: number,
+  total2: number,
+  total1: number,
+  total0: number,
+): void {
+  let t2 = +total2;
+  let t1 = +total1;
+  let t0 = +total0;
   for (let i = 13; i < n; i++) {
     const o2 = o[i - 2]!;
     const c2 = c[i - 2]!;
@@ -164,6 +216,25 @@ export function threeWhiteSoldiersInto(
     n1 += h[k - 1]! - l[k - 1]!;
   }
   for (let k = 2; k < 12; k++) b0 += Math.abs(c[k]! - o[k]!);
+  threeWhiteSoldiersLoop(o, h, l, c, out, n, Float64Array.of(s2, s1, s0, n2, n1, b0));
+}
+
+// The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).
+function threeWhiteSoldiersLoop(
+  o: Float64Array,
+  h: Float64Array,
+  l: Float64Array,
+  c: Float64Array,
+  out: Float64Array,
+  n: number,
+  sums: Float64Array,
+): void {
+  let s2 = sums[0]!;
+  let s1 = sums[1]!;
+  let s0 = sums[2]!;
+  let n2 = sums[3]!;
+  let n1 = sums[4]!;
+  let b0 = sums[5]!;
   for (let i = 12; i < n; i++) {
     const o2 = o[i - 2]!;
     const c2 = c[i - 2]!;

@@ -17,8 +17,14 @@ export function obvSlopeOf(close: Float64Array, volume: Float64Array, period: nu
   let acc = volume[0]!;
   for (let i = 0; i < n; i++) {
     const x = close[i]!;
-    if (x > prev) acc += volume[i]!;
-    else if (x < prev) acc -= volume[i]!;
+    const v = volume[i]!;
+    // Branch-free on the direction (random on market data): a finite volume
+    // times +1 or -1 is added exactly as TA-Lib adds or subtracts it. An
+    // unchanged close or a non-finite volume takes TA-Lib's branches.
+    const dir = +(x > prev) - +(x < prev);
+    if (dir !== 0 && v - v === 0) acc += v * dir;
+    else if (x > prev) acc += v;
+    else if (x < prev) acc -= v;
     prev = x;
     const old = ring[slot]!;
     ring[slot] = acc;

@@ -29,6 +29,21 @@ export function atr(high: Float64Array, low: Float64Array, close: Float64Array, 
   }
   const out = nanArray(n, period);
   if (n <= period) return out;
+  atrLoop(high, low, close, period, out, n);
+  return out;
+}
+
+// The loop in a function of its own, as in mfi: a loop behind helper calls
+// in the same function runs as on-stack-replaced code that boxes its running
+// sums (a heap number per bar, 16 MB of garbage per million).
+function atrLoop(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  out: Float64Array,
+  n: number,
+): void {
   let total = 0;
   let prev = 0;
   const pm1 = period - 1;
@@ -54,5 +69,4 @@ export function atr(high: Float64Array, low: Float64Array, close: Float64Array, 
       out[i] = prev;
     }
   }
-  return out;
 }

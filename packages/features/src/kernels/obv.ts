@@ -18,14 +18,24 @@ export function obv(close: Float64Array, volume: Float64Array): Float64Array {
   const n = assertSameLength('obv', { close, volume });
   const out = new Float64Array(n);
   if (n === 0) return out;
+  obvLoop(close, volume, out, n);
+  return out;
+}
+
+// The loop in a function of its own (see atr's atrLoop), its running total
+// starting from a local, never from a parameter.
+function obvLoop(close: Float64Array, volume: Float64Array, out: Float64Array, n: number): void {
   let prev = close[0]!;
   let acc = volume[0]!;
   for (let i = 0; i < n; i++) {
     const x = close[i]!;
-    if (x > prev) acc += volume[i]!;
-    else if (x < prev) acc -= volume[i]!;
+    const v = volume[i]!;
+    // Branch-free on the direction, exact (see obvSlopeOf).
+    const dir = +(x > prev) - +(x < prev);
+    if (dir !== 0 && v - v === 0) acc += v * dir;
+    else if (x > prev) acc += v;
+    else if (x < prev) acc -= v;
     out[i] = acc;
     prev = x;
   }
-  return out;
 }

@@ -31,24 +31,7 @@ export function vwap(
   assertPeriod('vwap', 'period', period, 1);
   const n = assertSameLength('vwap', { high, low, close, volume });
   const out = nanArray(n, period - 1);
-  // tp * v of the window in a ring (slot i % period) instead of an n-long
-  // temporary column: the double subtracted when a bar leaves is the one
-  // that was added, so the sums are the same as with the column.
-  const ring = new Float64Array(period);
-  let spv = 0;
-  let sv = 0;
-  let slot = 0;
-  for (let i = 0; i < n; i++) {
-    const x = ((high[i]! + low[i]! + close[i]!) / 3) * volume[i]!;
-    ring[slot] = x;
-    if (++slot === period) slot = 0; // now the slot of bar i - period + 1
-    spv += x;
-    sv += volume[i]!;
-    if (i < period - 1) continue;
-    out[i] = sv > 0 ? spv / sv : Number.NaN;
-    spv -= ring[slot]!;
-    sv -= volume[i - period + 1]!;
-  }
+  vwapLoop(high, low, close, volume, period, out, n);
   return out;
 }
 
@@ -84,4 +67,34 @@ export function closeVwapRelative(
     sv -= volume[i - period + 1]!;
   }
   return out;
+}
+
+// The loop in a function of its own (see atr's atrLoop).
+function vwapLoop(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  volume: Float64Array,
+  period: number,
+  out: Float64Array,
+  n: number,
+): void {
+  // tp * v of the window in a ring (slot i % period) instead of an n-long
+  // temporary column: the double subtracted when a bar leaves is the one
+  // that was added, so the sums are the same as with the column.
+  const ring = new Float64Array(period);
+  let spv = 0;
+  let sv = 0;
+  let slot = 0;
+  for (let i = 0; i < n; i++) {
+    const x = ((high[i]! + low[i]! + close[i]!) / 3) * volume[i]!;
+    ring[slot] = x;
+    if (++slot === period) slot = 0; // now the slot of bar i - period + 1
+    spv += x;
+    sv += volume[i]!;
+    if (i < period - 1) continue;
+    out[i] = sv > 0 ? spv / sv : Number.NaN;
+    spv -= ring[slot]!;
+    sv -= volume[i - period + 1]!;
+  }
 }

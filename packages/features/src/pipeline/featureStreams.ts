@@ -187,11 +187,14 @@ export function featureStream(def: FeatureDef): FeatureStream {
       return stream(none, (_s, c, _i, op) => ps.map((p) => p[op](c) * 0.01));
     }
     case 'candle':
-      return stream(none, (_s, c) => [
-        (c.close - c.open) / c.open,
-        (c.high - Math.max(c.open, c.close)) / c.close,
-        (Math.min(c.open, c.close) - c.low) / c.close,
-        (c.high - c.low) / c.close,
-      ]);
+      return stream(none, (_s, c) => {
+        const r = 1 / c.close; // as candleShape computes it
+        return [
+          (c.close - c.open) / c.open,
+          (c.high - Math.max(c.open, c.close)) * r,
+          (Math.min(c.open, c.close) - c.low) * r,
+          (c.high - c.low) * r,
+        ];
+      });
   }
 }
