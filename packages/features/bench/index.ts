@@ -241,10 +241,7 @@ export default async function bench(): Promise<void> {
   };
   const strategies: [string, () => unknown][] = [
     ['one allocation per column', () => frameLike(() => new Float64Array(N))],
-    [
-      '30 MiB blocks allocated together (the pipeline)',
-      () => withColumnBlocks(cols, N, () => frameLike(() => column(N))),
-    ],
+    ['30 MiB blocks in bursts (the pipeline)', () => withColumnBlocks(cols, N, () => frameLike(() => column(N)))],
     [
       'one ArrayBuffer',
       () => {

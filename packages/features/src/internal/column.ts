@@ -11,6 +11,16 @@ let pool: Float64Array[] = [];
  */
 const BLOCK_BYTES = 30 * 2 ** 20;
 
+/**
+ * Blocks allocated together, up to 180 MiB (see {@link withColumnBlocks}).
+ * Fewer (one by one) cost more garbage collections; more (a whole large frame
+ * at once) left the freed frame at the top of malloc's heap, which glibc
+ * hands back to the OS, so every other frame page-faulted fresh memory.
+ * Measured with the features bench: 1, 6 and all 13 blocks of the default
+ * frame on 1M candles.
+ */
+const BURST_BLOCKS = 6;
+
 /** Memory blocks this module made: the only memory {@link spentRegions} will hand back to {@link column}. */
 const blocks = new WeakSet<ArrayBufferLike>();
 
@@ -65,9 +75,9 @@ function packed(p: Packing, n: number): Float64Array {
   const bytes = 8 * n;
   if (p.buffer === undefined || p.buffer.byteLength - p.used < bytes) {
     if (p.ready.length === 0) {
-      // Blocks for every column still expected, together (see withColumnBlocks).
+      // Up to BURST_BLOCKS blocks for the columns still expected, together.
       let left = p.expected;
-      while (left > 0) {
+      for (let k = 0; k < BURST_BLOCKS && left > 0; k++) {
         const b = newBlock(left, bytes);
         p.ready.unshift(b);
         left -= bytes === 0 ? left : b.byteLength / bytes;
@@ -84,15 +94,15 @@ function packed(p: Packing, n: number): Float64Array {
 
 /**
  * Run `fn` with new {@link column}s of length `n` packed several to a memory
- * block of up to 30 MiB, all the blocks for the `expected` columns `fn` will
- * ask for allocated together at its first column: how `FeaturePipeline`
- * allocates a frame. V8 starts a garbage collection for every 64 MB or so of
- * array memory that arrives piecemeal, and each collection walks the whole
- * JavaScript heap, so a bot with a large heap paid for it several times per
- * frame when columns were allocated one by one between kernels; allocated
- * together they cost about one. Blocks under malloc's mmap ceiling are
- * recycled rather than page-faulted afresh. A column of another length gets
- * memory of its own. The features bench measures all three layouts.
+ * block of up to 30 MiB, the blocks for the `expected` columns `fn` will ask
+ * for allocated a few at a time: how `FeaturePipeline` allocates a frame.
+ * V8 starts a garbage collection for every 64 MB or so of array memory that
+ * arrives piecemeal, and each collection walks the whole JavaScript heap, so
+ * a bot with a large heap paid for several per frame when columns were
+ * allocated one by one between kernels; blocks allocated in bursts cost
+ * fewer. Blocks under malloc's mmap ceiling are recycled rather than
+ * page-faulted afresh. A column of another length gets memory of its own.
+ * The features bench measures the layouts.
  */
 export function withColumnBlocks<T>(expected: number, n: number, fn: () => T): T {
   const saved = packing;
