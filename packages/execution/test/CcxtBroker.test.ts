@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { SqliteStateStore } from '@sextant/storage/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CcxtBroker } from '../src/ccxt.js';
-import { loadStoredState, OrderJournal } from '../src/index.js';
+import { loadStoredState, Money, OrderJournal } from '../src/index.js';
 import { SHARED_OHLCV_DIR } from './support/sharedData.js';
 
 const candles = loadOhlcvFile(`${SHARED_OHLCV_DIR}/ETH_BTC-5m.json`);
@@ -39,8 +39,8 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function setup(balances: Record<string, number> = { BTC: 1 }) {
-  const orders = binanceOrders({ balances, timeoutMs: 1500 });
+async function setup(balances: Record<string, number> = { BTC: 1 }, feeAsset?: { asset: string; price: number }) {
+  const orders = binanceOrders({ balances, timeoutMs: 1500, ...(feeAsset === undefined ? {} : { feeAsset }) });
   fake = await startFakeExchange({
     data: [{ symbol: 'ETH/BTC', timeframe: '5m', candles, stepSize: 0.001 }],
     plugins: [orders],
@@ -283,5 +283,35 @@ describe('CcxtBroker against ccxt.binance and the fake exchange', () => {
       journal: new OrderJournal(restore()),
     });
     await expect(skipped.start()).resolves.toBeDefined();
+  });
+
+  it('books fees paid in BNB exactly, outside the BTC books, and restarts on them', async () => {
+    const { orders, exchange } = await setup({ BTC: 1, BNB: 2 }, { asset: 'BNB', price: 0.005 });
+    const first = new CcxtBroker({ exchange, quoteCurrency: 'BTC', startingCash: 1 });
+    await first.start();
+    await first.submit(buy(1), event());
+    await first.onCandle(event(1));
+    await first.submit({ ...buy(1), side: 'sell', reduceOnly: true, reason: 'exit' }, event(2));
+    const fills = await first.onCandle(event(3));
+    expect(fills.map((f) => f.feeCurrency)).toEqual(['BNB']);
+    expect(first.journal.fills().map((f) => f.feeCurrency)).toEqual(['BNB', 'BNB']);
+    // BTC moves by the notionals only, to the satoshi; the BNB paid is what the exchange took.
+    expect(first.ledger.cash.toNumber()).toBe(orders.balances['BTC']);
+    expect(first.ledger.fees.toString()).toBe('0');
+    const paid = first.ledger.foreignFees().BNB;
+    expect(paid?.toNumber()).toBeCloseTo(2 - (orders.balances['BNB'] ?? 0), 12);
+    // exactly the commissions the exchange reported, summed in decimal
+    const reported = orders.trades.reduce((sum, t) => sum.plus(t.commission), new Money(0));
+    expect(paid?.toString()).toBe(reported.toString());
+    expect(first.ledger.isBalanced()).toBe(true);
+    // Rebuilt from the journal, the books start against the same account.
+    const again = new CcxtBroker({
+      exchange,
+      quoteCurrency: 'BTC',
+      startingCash: 1,
+      journal: new OrderJournal({ restore: { orders: first.journal.all(), fills: first.journal.fills() } }),
+    });
+    await again.start();
+    expect(again.ledger.foreignFees().BNB?.toString()).toBe(paid?.toString());
   });
 });

@@ -16,8 +16,14 @@ export type OrderFaultKind =
 export interface BinanceOrdersOptions {
   /** Starting free balances by asset, e.g. `{ BTC: 1 }`. @default {} */
   balances?: Record<string, number>;
-  /** Commission rate, charged in the quote asset on every fill. @default 0.001 */
+  /** Commission rate, charged in the quote asset on every fill (see `feeAsset`). @default 0.001 */
   commission?: number;
+  /**
+   * Charge the commission in a third asset instead, as Binance does with BNB
+   * fee payment on: `commission x notional / price` of `asset`, from its balance.
+   * @default undefined (quote asset)
+   */
+  feeAsset?: { asset: string; price: number };
   /** Delay of an `accept-then-timeout` answer, ms. @default 3000 */
   timeoutMs?: number;
 }
@@ -125,13 +131,16 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
   const execute = (o: FakeOrder, qty: number, price: number, maker: boolean): void => {
     const [base, quote] = assets(o.symbol);
     const notional = round8(qty * price);
-    const fee = round8(notional * commission);
+    const feeAsset = options.feeAsset;
+    const fee = round8(feeAsset === undefined ? notional * commission : (notional * commission) / feeAsset.price);
+    const quoteFee = feeAsset === undefined ? fee : 0;
+    if (feeAsset !== undefined) balances[feeAsset.asset] = round8((balances[feeAsset.asset] ?? 0) - fee);
     if (o.side === 'BUY') {
-      balances[quote] = round8((balances[quote] ?? 0) - notional - fee);
+      balances[quote] = round8((balances[quote] ?? 0) - notional - quoteFee);
       balances[base] = round8((balances[base] ?? 0) + qty);
     } else {
       balances[base] = round8((balances[base] ?? 0) - qty);
-      balances[quote] = round8((balances[quote] ?? 0) + notional - fee);
+      balances[quote] = round8((balances[quote] ?? 0) + notional - quoteFee);
     }
     o.executedQty = round8(o.executedQty + qty);
     o.cummulativeQuoteQty = round8(o.cummulativeQuoteQty + notional);
@@ -144,7 +153,7 @@ export function binanceOrders(options: BinanceOrdersOptions = {}): BinanceOrders
       price,
       qty,
       commission: fee,
-      commissionAsset: quote,
+      commissionAsset: feeAsset?.asset ?? quote,
       time: o.updateTime,
       isBuyer: o.side === 'BUY',
       isMaker: maker,

@@ -73,6 +73,36 @@ describe('Ledger', () => {
     expect(l.isBalanced()).toBe(true);
   });
 
+  it('books a fee charged in a third currency (BNB) exactly, in that currency, outside cash and quote fees', () => {
+    const l = new Ledger({ startingCash: '1', quoteCurrency: 'BTC' });
+    const base = { orderId: '1', symbol: 'ETH/BTC', feeCurrency: 'BNB', reason: 'x' } as const;
+    l.apply({ ...base, clientOrderId: 'a', side: 'buy', amount: 2, price: 0.1, fee: 0.0003, timestamp: 1 });
+    // the whole notional leaves cash, every coin bought is held
+    expect(l.cash.toString()).toBe('0.8');
+    expect(l.position('ETH/BTC')?.amount.toString()).toBe('2');
+    l.apply({ ...base, clientOrderId: 'b', side: 'sell', amount: 2, price: 0.11, fee: 0.0001, timestamp: 2 });
+    expect(l.cash.toString()).toBe('1.02');
+    expect(l.position('ETH/BTC')).toBeUndefined();
+    expect(l.realisedPnl.toString()).toBe('0.02');
+    expect(l.fees.toString()).toBe('0');
+    expect(Object.fromEntries(Object.entries(l.foreignFees()).map(([c, m]) => [c, m.toString()]))).toEqual({
+      BNB: '0.0004',
+    });
+    // each entry carries the fee against an external BNB account, and balances
+    const last = l.entries[1]!;
+    expect(last.lines.map((x) => [x.account, x.amount.toString()])).toContainEqual(['fees:BNB', '0.0001']);
+    expect(last.lines.map((x) => [x.account, x.amount.toString()])).toContainEqual(['external:BNB', '-0.0001']);
+    for (const e of l.entries) expect(e.lines.reduce((s, x) => s.plus(x.amount), new Money(0)).toString()).toBe('0');
+    expect(l.isBalanced()).toBe(true);
+    // rebuilt from its fills, the same books
+    const again = Ledger.fromFills({ startingCash: '1', quoteCurrency: 'BTC' }, [
+      { ...base, clientOrderId: 'a', side: 'buy', amount: 2, price: 0.1, fee: 0.0003, timestamp: 1 },
+      { ...base, clientOrderId: 'b', side: 'sell', amount: 2, price: 0.11, fee: 0.0001, timestamp: 2 },
+    ]);
+    expect(again.foreignFees().BNB?.toString()).toBe('0.0004');
+    expect(again.cash.toString()).toBe('1.02');
+  });
+
   it('rejects bad fills with typed errors quoting the value, and books nothing', () => {
     const l = new Ledger({ startingCash: '1', quoteCurrency: 'BTC' });
     const ok: Fill = {
@@ -91,7 +121,7 @@ describe('Ledger', () => {
     expect(() => l.apply({ ...ok, price: -1 })).toThrow(/price .* got "-1"/);
     expect(() => l.apply({ ...ok, fee: Number.POSITIVE_INFINITY })).toThrow(/fee/);
     expect(() => l.apply({ ...ok, symbol: 'ETH/USDT' })).toThrow(/"ETH\/USDT" is not quoted in the ledger's "BTC"/);
-    expect(() => l.apply({ ...ok, feeCurrency: 'BNB' })).toThrow(/"BNB"/);
+    expect(() => l.apply({ ...ok, feeCurrency: '' })).toThrow(/fee currency must be a currency code, got ""/);
     expect(() => l.apply({ ...ok, amount: 11 })).toSatisfy((f: () => void) => {
       try {
         f();
@@ -170,20 +200,22 @@ describe('Ledger', () => {
     );
   });
 
-  it('property: with fees in base currency and partial sells the books stay balanced exactly', () => {
+  it('property: with fees in base, quote or a third currency and partial sells the books stay balanced exactly', () => {
     const fill = fc.record({
       symbol: fc.constantFrom(...SYMBOLS),
       side: fc.constantFrom('buy' as const, 'sell' as const),
       amount: fc.double({ min: 1e-6, max: 3, noNaN: true }),
       price: fc.double({ min: 1e-6, max: 2, noNaN: true }),
       feeRate: fc.double({ min: 0, max: 0.01, noNaN: true }),
-      inBase: fc.boolean(),
+      feeIn: fc.constantFrom('base' as const, 'quote' as const, 'BNB' as const),
     });
     fc.assert(
       fc.property(fc.array(fill, { maxLength: 60 }), (fills) => {
         const ledger = new Ledger({ startingCash: 10, quoteCurrency: 'BTC' });
+        let bnb = new Money(0);
         fills.forEach((f, i) => {
           const [baseCcy] = f.symbol.split('/') as [string];
+          const fee = f.feeIn === 'base' ? f.amount * f.feeRate : f.amount * f.price * f.feeRate;
           try {
             ledger.apply({
               orderId: String(i),
@@ -192,11 +224,12 @@ describe('Ledger', () => {
               side: f.side,
               amount: f.amount,
               price: f.price,
-              fee: f.inBase ? f.amount * f.feeRate : f.amount * f.price * f.feeRate,
-              feeCurrency: f.inBase ? baseCcy : 'BTC',
+              fee,
+              feeCurrency: f.feeIn === 'base' ? baseCcy : f.feeIn === 'quote' ? 'BTC' : 'BNB',
               timestamp: i,
               reason: 'prop',
             });
+            if (f.feeIn === 'BNB') bnb = bnb.plus(fee);
           } catch (e) {
             expect(isSextantError(e, 'INSUFFICIENT_FUNDS')).toBe(true);
           }
@@ -204,6 +237,7 @@ describe('Ledger', () => {
         expect(ledger.isBalanced()).toBe(true);
         expect(ledger.cash.isNegative()).toBe(false);
         for (const p of ledger.positions()) expect(p.amount.isPositive() && !p.amount.isZero()).toBe(true);
+        expect((ledger.foreignFees().BNB ?? new Money(0)).eq(bnb)).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -37,6 +37,12 @@ export interface LedgerPosition {
  * average cost (the cost of part of a position is rounded half-even to 30
  * decimal places, so every sum after it stays exact), fees in quote or base currency.
  *
+ * A fee charged in a third currency (BNB on Binance with its fee discount
+ * on) is paid from a balance the books do not hold: it is booked exactly, in
+ * its own currency, against an `external:<currency>` account, kept out of
+ * cash and of {@link Ledger.fees} (the ledger has no price for it), and summed
+ * per currency in {@link Ledger.foreignFees}.
+ *
  * A sell whose amount equals `position.amount.toNumber()` closes the whole
  * position, so a float round trip of the held amount never leaves dust.
  *
@@ -56,6 +62,7 @@ export class Ledger {
   readonly quoteCurrency: string;
   #cash: Money;
   #fees: Money = new Money(0);
+  #foreignFees = new Map<string, Money>();
   #realised: Money = new Money(0);
   #positions = new Map<string, LedgerPosition>();
   #entries: LedgerEntry[] = [];
@@ -81,9 +88,21 @@ export class Ledger {
   get cash(): Money {
     return this.#cash;
   }
-  /** Fees paid so far, in quote currency (base fees valued at their fill price). */
+  /** Fees paid so far, in quote currency (base fees valued at their fill price; third-currency fees are in {@link Ledger.foreignFees}). */
   get fees(): Money {
     return this.#fees;
+  }
+  /**
+   * Fees charged in neither the quote nor the traded base (e.g. BNB), summed
+   * exactly per currency, in that currency.
+   *
+   * @example
+   * ```ts
+   * ledger.foreignFees().BNB?.toString(); // '0.0123' after fills charged 0.0123 BNB
+   * ```
+   */
+  foreignFees(): Record<string, Money> {
+    return Object.fromEntries(this.#foreignFees);
   }
   /** Realised profit before fees (sale proceeds minus average cost of what was sold). */
   get realisedPnl(): Money {
@@ -107,9 +126,9 @@ export class Ledger {
   /**
    * Book one fill as a balanced entry. Validates first; on any error nothing changes.
    *
-   * @param fill - the fill (amount > 0, price > 0, fee >= 0, fee in quote or base currency)
+   * @param fill - the fill (amount > 0, price > 0, fee >= 0; fee in quote, base or a third currency)
    * @returns the entry booked
-   * @throws InvalidArgumentError on a bad number, a market not quoted in `quoteCurrency` or a foreign fee currency
+   * @throws InvalidArgumentError on a bad number, a market not quoted in `quoteCurrency` or an empty fee currency
    * @throws InsufficientFundsError when a buy costs more than the cash, or a sell exceeds the holding
    */
   apply(fill: Fill): LedgerEntry {
@@ -120,13 +139,16 @@ export class Ledger {
     const amount = positive(fill.amount, 'amount', fill);
     const price = positive(fill.price, 'price', fill);
     if (!(Number.isFinite(fill.fee) && fill.fee >= 0)) throw bad('fee', fill.fee, fill);
-    if (fill.feeCurrency !== quote && fill.feeCurrency !== base) {
+    if (typeof fill.feeCurrency !== 'string' || fill.feeCurrency === '') {
       throw new InvalidArgumentError(
-        `Fill fee currency "${fill.feeCurrency}" is neither "${base}" nor "${quote}" (order ${fill.clientOrderId})`,
+        `Fill fee currency must be a currency code, got "${String(fill.feeCurrency)}" (order ${fill.clientOrderId})`,
       );
     }
     const feeInBase = fill.feeCurrency === base && quote !== base;
-    const fee = new Money(fill.fee);
+    const feeForeign = fill.feeCurrency !== base && fill.feeCurrency !== quote;
+    const charged = new Money(fill.fee);
+    // What the books pay in quote or base: nothing for a third-currency fee.
+    const fee = feeForeign ? new Money(0) : charged;
     const feeValue = feeInBase ? fee.times(price) : fee;
     const held = this.#positions.get(fill.symbol);
     let account = this.#accounts.get(fill.symbol);
@@ -181,6 +203,11 @@ export class Ledger {
       else this.#positions.set(fill.symbol, { ...held, amount: heldAmount.minus(out), cost: held.cost.minus(costOut) });
     }
     this.#fees = this.#fees.plus(feeValue);
+    if (feeForeign) {
+      const ccy = fill.feeCurrency;
+      lines.push({ account: `fees:${ccy}`, amount: charged }, { account: `external:${ccy}`, amount: charged.neg() });
+      this.#foreignFees.set(ccy, (this.#foreignFees.get(ccy) ?? new Money(0)).plus(charged));
+    }
     const entry: LedgerEntry = {
       seq: this.#entries.length + 1,
       timestamp: fill.timestamp,
