@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as F from '../src/index.js';
 import type { StreamingIndicator } from '../src/index.js';
 import { loadSeries } from './helpers/loadSeries.js';
+import { PATTERN_NAMES } from './helpers/patternNames.js';
 import { warmup } from './helpers/talib.js';
 
 type Stream = StreamingIndicator<never, unknown, object>;
@@ -135,19 +136,7 @@ const CONTRACTS: Contract[] = [
     stream: () => S(new F.RollingVolatility(20)),
     input: close,
   },
-  ...(
-    [
-      'engulfing',
-      'doji',
-      'hammer',
-      'shootingStar',
-      'morningStar',
-      'eveningStar',
-      'harami',
-      'threeBlackCrows',
-      'threeWhiteSoldiers',
-    ] as const
-  ).map(
+  ...PATTERN_NAMES.map(
     (name): Contract => ({
       name: `CandlePattern(${name})`,
       batch: (s) => [F.candlePattern(s, name)],

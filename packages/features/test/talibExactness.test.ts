@@ -37,6 +37,7 @@ import {
   willr,
   wma,
 } from '../src/index.js';
+import { PATTERN_NAMES } from './helpers/patternNames.js';
 import { loadSeries, seriesFiles } from './helpers/loadSeries.js';
 import { arr, maxRelError, ta, warmup } from './helpers/talib.js';
 
@@ -257,17 +258,7 @@ describe('kernels equal TA-Lib on every shared series', () => {
     expect(files.length).toBeGreaterThanOrEqual(16);
   });
   it('sees every candlestick pattern fire on the real data (so the pattern cases compare something)', () => {
-    const names = [
-      'engulfing',
-      'doji',
-      'hammer',
-      'shootingStar',
-      'morningStar',
-      'eveningStar',
-      'harami',
-      'threeBlackCrows',
-      'threeWhiteSoldiers',
-    ] as const;
+    const names = PATTERN_NAMES;
     const series = files.map((f) => loadSeries(f));
     for (const name of names) {
       const hits = series.reduce(

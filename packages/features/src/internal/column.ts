@@ -75,15 +75,15 @@ function packed(p: Packing, n: number): Float64Array {
   const bytes = 8 * n;
   if (p.buffer === undefined || p.buffer.byteLength - p.used < bytes) {
     if (p.ready.length === 0) {
-      // Up to BURST_BLOCKS blocks for the columns still expected, together.
-      let left = p.expected;
+      // Up to BURST_BLOCKS blocks for the columns still expected (this one at least), together.
+      let left = Math.max(1, p.expected);
       for (let k = 0; k < BURST_BLOCKS && left > 0; k++) {
         const b = newBlock(left, bytes);
         p.ready.unshift(b);
         left -= bytes === 0 ? left : b.byteLength / bytes;
       }
     }
-    p.buffer = p.ready.pop() ?? newBlock(p.expected, bytes);
+    p.buffer = p.ready.pop()!;
     p.used = 0;
   }
   const out = new Float64Array(p.buffer, p.used, n);
