@@ -9,6 +9,7 @@ import { type CandleSeries, allocateCandleSeries, seededRandom, sliceSeries } fr
 import * as ti from 'technicalindicators';
 import * as F from '../src/index.js';
 import { column, withColumnBlocks } from '../src/internal/column.js';
+import { setWindowTiles } from '../src/internal/windowTiles.js';
 import { compileTalibC } from './talibC.js';
 
 const N = 1_000_000;
@@ -185,6 +186,17 @@ export default async function bench(): Promise<void> {
     warmUp(fn);
     return { tc, tr, t: best(() => fn(s)) };
   });
+  // The window-extremes kernels again with their WebAssembly tiles off: the
+  // JavaScript loops (TA-Lib's rescans) they fall back to on NaN or zero
+  // highs/lows, windows over 256 bars, or no WebAssembly.
+  const TILED = new Set(['stochastic', 'stochRsi', 'willr', 'aroon', 'donchian']);
+  setWindowTiles(false);
+  const loopTimes = ours.map(([name, fn], k) => {
+    if (!TILED.has(name)) return undefined;
+    warmUp(fn);
+    return { name, t: best(() => fn(s)), tc: timed[k]!.tc };
+  });
+  setWindowTiles(true);
   const pipeline = new F.FeaturePipeline();
   warmUp((x) => pipeline.compute(x));
   const frameMs = best(() => pipeline.compute(s));
@@ -215,6 +227,13 @@ export default async function bench(): Promise<void> {
     );
   }
   console.log(`${within} of ${compared} kernels within 1.5x of TA-Lib C (fresh outputs on both sides)`);
+  const loops = loopTimes.filter((x) => x !== undefined);
+  if (loops.length > 0)
+    console.log(
+      `window extremes in WebAssembly tiles (above) vs JavaScript loops (tiles off): ${loops
+        .map(({ name, t, tc }) => `${name} ${fmt(t, 0)} ms, ${ratio(t, tc, 0)} C fresh`)
+        .join('; ')}`,
+    );
   if (typeof c !== 'string') c.dispose();
   console.log(
     `default frame: ${pipeline.names.length} features on ${N.toLocaleString('en')} candles: ${frameMs.toFixed(0)} ms CPU with candle validation and warm-up drop, ${trustedMs.toFixed(0)} ms columns only (target < 500 ms)`,

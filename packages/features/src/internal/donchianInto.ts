@@ -1,3 +1,4 @@
+import { donchianTilesInto } from './donchianTilesInto.js';
 import { highestIndex, lowestIndex } from './windowExtremes.js';
 
 /**
@@ -8,7 +9,8 @@ import { highestIndex, lowestIndex } from './windowExtremes.js';
  * pipeline's position `(close - lower) / (upper - lower)` (0.5 for a zero
  * width) into `a` and width `(upper - lower) / middle` into `b`; without,
  * writes upper into `a`, lower into `b` and the middle into `mid`. Writes
- * entries `period - 1 ..` only.
+ * entries `period - 1 ..` only: in WebAssembly tiles
+ * ({@link donchianTilesInto}, bit-equal) where it can, else with these loops.
  */
 export function donchianInto(
   high: Float64Array,
@@ -19,6 +21,7 @@ export function donchianInto(
   mid: Float64Array | undefined,
   close: Float64Array | undefined,
 ): void {
+  if (donchianTilesInto(high, low, period, a, b, mid, close)) return;
   if (close === undefined) bandsInto(high, low, period, a, b, mid!);
   else positionInto(high, low, close, period, a, b);
 }

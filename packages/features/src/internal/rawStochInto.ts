@@ -1,3 +1,4 @@
+import { stochTilesInto } from './stochTilesInto.js';
 import { highestIndex, lowestIndex } from './windowExtremes.js';
 
 /**
@@ -7,7 +8,8 @@ import { highestIndex, lowestIndex } from './windowExtremes.js';
  * does, dividing the range by ±100 only when an extreme changes.
  * `%K = (c - lowest) / ((highest - lowest) / 100)`,
  * `%R = (highest - c) / ((highest - lowest) / -100)`, 0 when the range is 0.
- * Writes `out[period - 1 ..]`.
+ * Writes `out[period - 1 ..]`: with WebAssembly's branch-free window extremes
+ * ({@link stochTilesInto}, bit-equal) where it can, else with this loop.
  */
 export function rawStochInto(
   high: Float64Array,
@@ -17,6 +19,7 @@ export function rawStochInto(
   out: Float64Array,
   williams = false,
 ): void {
+  if (stochTilesInto(high, low, close, period, williams ? undefined : out, williams ? out : undefined, 1)) return;
   const n = close.length;
   const per = williams ? -100.0 : 100.0;
   // TA-Lib's loop starts at the first full window with no extreme known, so

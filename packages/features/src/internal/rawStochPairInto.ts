@@ -1,3 +1,4 @@
+import { stochTilesInto } from './stochTilesInto.js';
 import { highestIndex, lowestIndex } from './windowExtremes.js';
 
 /**
@@ -9,7 +10,8 @@ import { highestIndex, lowestIndex } from './windowExtremes.js';
  * `%K = (c - lowest) / ((highest - lowest) / 100)`,
  * `%R = (highest - c) / ((highest - lowest) / -100)`, 0 when the range is 0.
  * Writes `kOut[period - 1 ..]` and `rOut[period - 1 ..]`, %R times `rScale`
- * (1 leaves it unchanged).
+ * (1 leaves it unchanged). Uses WebAssembly's branch-free window extremes
+ * ({@link stochTilesInto}, bit-equal) where it can, else this loop.
  */
 export function rawStochPairInto(
   high: Float64Array,
@@ -20,6 +22,7 @@ export function rawStochPairInto(
   rOut: Float64Array,
   rScale = 1,
 ): void {
+  if (stochTilesInto(high, low, close, period, kOut, rOut, rScale)) return;
   const n = close.length;
   let hiIdx = -1;
   let loIdx = -1;

@@ -1,3 +1,4 @@
+import { aroonTilesInto } from '../internal/aroonTilesInto.js';
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
 import { nanArray } from '../internal/nanArray.js';
 import { highestIndex, lowestIndex } from '../internal/windowExtremes.js';
@@ -37,7 +38,8 @@ export function aroon(high: Float64Array, low: Float64Array, period: number): Ar
 
 /**
  * {@link aroon}'s loop into `up[period ..]` and `down[period ..]`, each value
- * times `scale` (the pipeline's 0.01; 1 leaves it unchanged).
+ * times `scale` (the pipeline's 0.01; 1 leaves it unchanged): in WebAssembly
+ * tiles (aroonTilesInto, bit-equal) where it can, else with this loop.
  */
 export function aroonInto(
   high: Float64Array,
@@ -47,6 +49,7 @@ export function aroonInto(
   down: Float64Array,
   scale: number,
 ): void {
+  if (aroonTilesInto(high, low, period, up, down, scale)) return;
   const n = high.length;
   const factor = 100.0 / period;
   let hiIdx = -1;

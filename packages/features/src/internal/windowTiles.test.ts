@@ -1,0 +1,262 @@
+import { seededRandom } from '@sextant/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
+import { stochastic } from '../kernels/stochastic.js';
+import { stochRsi } from '../kernels/stochRsi.js';
+import { willr } from '../kernels/willr.js';
+import { nanArray } from './nanArray.js';
+import { rawStochInto } from './rawStochInto.js';
+import { rawStochPairInto } from './rawStochPairInto.js';
+import { aroon, aroonInto } from '../kernels/aroon.js';
+import { donchian } from '../kernels/donchian.js';
+import { aroonTilesInto } from './aroonTilesInto.js';
+import { donchianInto } from './donchianInto.js';
+import { donchianTilesInto } from './donchianTilesInto.js';
+import { stochTilesInto } from './stochTilesInto.js';
+import { MAX_TILE_PERIOD, setWindowTiles } from './windowTiles.js';
+
+// The WebAssembly window tiles stand in for the JavaScript loops of
+// rawStochInto, rawStochPairInto and donchianInto (TA-Lib's rescans, pinned
+// to TA-Lib through the public kernels in test/talibExactness.test.ts). Each
+// output must equal the loop's to the bit, NaN for NaN and the sign of every
+// zero included.
+
+afterEach(() => {
+  setWindowTiles(true);
+});
+
+/** Index of the first entry where `a` and `b` differ under Object.is, or -1. */
+function firstDifference(a: Float64Array, b: Float64Array): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
+/** The JavaScript loops' %K and %R (times `rScale`), the tiles turned off. */
+function loops(h: Float64Array, l: Float64Array, c: Float64Array, period: number, rScale = 1) {
+  setWindowTiles(false);
+  const k = nanArray(c.length, period - 1);
+  const r = nanArray(c.length, period - 1);
+  const [upper, lower, middle, pos, width] = [0, 1, 2, 3, 4].map(() =>
+    nanArray(c.length, period - 1),
+  ) as Float64Array[];
+  try {
+    rawStochPairInto(h, l, c, period, k, r, rScale);
+    donchianInto(h, l, period, upper!, lower!, middle!, undefined);
+    donchianInto(h, l, period, pos!, width!, undefined, c);
+  } finally {
+    setWindowTiles(true);
+  }
+  const { up, down } = aroonLoop(h, l, period - 1, rScale);
+  return { k, r, upper, lower, middle, pos, width, up, down };
+}
+
+/** The tiles' %K and %R, asserting that they ran. */
+function tiled(h: Float64Array, l: Float64Array, c: Float64Array, period: number, rScale = 1) {
+  const k = nanArray(c.length, period - 1);
+  const r = nanArray(c.length, period - 1);
+  expect(stochTilesInto(h, l, c, period, k, r, rScale), 'tiles ran').toBe(true);
+  const [upper, lower, middle, pos, width] = [0, 1, 2, 3, 4].map(() =>
+    nanArray(c.length, period - 1),
+  ) as Float64Array[];
+  expect(donchianTilesInto(h, l, period, upper!, lower!, middle!, undefined), 'tiles ran').toBe(true);
+  expect(donchianTilesInto(h, l, period, pos!, width!, undefined, c), 'tiles ran').toBe(true);
+  // Aroon's window is its period + 1 bars: the same windows.
+  const [up, down] = [nanArray(c.length, period - 1), nanArray(c.length, period - 1)];
+  if (period > 2) expect(aroonTilesInto(h, l, period - 1, up, down, rScale), 'tiles ran').toBe(true);
+  else aroonInto(h, l, period - 1, up, down, rScale); // aroon's period is at least 2
+  return { k, r, upper, lower, middle, pos, width, up, down };
+}
+
+/** aroonInto's JavaScript loop (tiles off); period 1 is below aroon's minimum, so NaN like the tiles' stand-in. */
+function aroonLoop(h: Float64Array, l: Float64Array, period: number, scale: number) {
+  const [up, down] = [nanArray(h.length, period), nanArray(h.length, period)];
+  setWindowTiles(false);
+  try {
+    aroonInto(h, l, period, up, down, scale);
+  } finally {
+    setWindowTiles(true);
+  }
+  return { up, down };
+}
+
+/** Every output of `got` equals `want`'s to the bit. */
+function expectSame(got: ReturnType<typeof tiled>, want: ReturnType<typeof loops>, label: string) {
+  for (const key of ['k', 'r', 'upper', 'lower', 'middle', 'pos', 'width', 'up', 'down'] as const)
+    expect(firstDifference(got[key]!, want[key]!), `${key} ${label}`).toBe(-1);
+}
+
+function randomWalk(n: number, seed: number, step = 0.004) {
+  const rand = seededRandom(seed);
+  const high = new Float64Array(n);
+  const low = new Float64Array(n);
+  const close = new Float64Array(n);
+  let p = 100;
+  for (let i = 0; i < n; i++) {
+    const o = p;
+    p *= Math.exp((rand() - 0.5) * step);
+    high[i] = Math.max(o, p) * (1 + rand() * 0.002);
+    low[i] = Math.min(o, p) * (1 - rand() * 0.002);
+    close[i] = p;
+  }
+  return { high, low, close };
+}
+
+describe('the window tiles equal the JavaScript loops to the bit', () => {
+  for (const file of seriesFiles()) {
+    it(file, () => {
+      const s = loadSeries(file);
+      for (const period of [2, 3, 5, 14, 16, 17, 30, 64, 100, 255, MAX_TILE_PERIOD]) {
+        const want = loops(s.high, s.low, s.close, period, 0.01);
+        const got = tiled(s.high, s.low, s.close, period, 0.01);
+        expectSame(got, want, `period ${period}`);
+      }
+    });
+  }
+
+  it('at every tile boundary (2,048 bars a tile) and for series shorter than a window', () => {
+    for (const period of [2, 14, 255]) {
+      for (const n of [
+        1,
+        period - 1,
+        period,
+        period + 1,
+        2047 + period,
+        2048 + period,
+        2049 + period,
+        3 * 2048 + period + 5,
+      ]) {
+        const { high, low, close } = randomWalk(n, n + period);
+        const want = loops(high, low, close, period);
+        const got = tiled(high, low, close, period);
+        expectSame(got, want, `period ${period}, n ${n}`);
+      }
+    }
+  });
+
+  it('on ties, flat stretches, negative values, infinities and NaN closes', () => {
+    const rand = seededRandom(7);
+    const n = 5000;
+    const high = new Float64Array(n);
+    const low = new Float64Array(n);
+    const close = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      // Whole numbers from -3 to 3 (never 0), with long flat runs: many equal extremes.
+      const base = i % 500 < 100 ? 2 : Math.round(rand() * 6 - 3) || 1;
+      high[i] = base + (rand() < 0.5 ? 1 : 2) || 0.25;
+      low[i] = base - (rand() < 0.5 ? 1 : 0.5) || -0.5;
+      close[i] = i % 97 === 0 ? Number.NaN : base;
+    }
+    high[1234] = Number.POSITIVE_INFINITY;
+    low[3456] = Number.NEGATIVE_INFINITY;
+    for (const period of [2, 5, 14, 33]) {
+      const want = loops(high, low, close, period);
+      const got = tiled(high, low, close, period);
+      expectSame(got, want, `period ${period}`);
+    }
+  });
+});
+
+describe('the window tiles decline what they cannot match, and the kernels fall back', () => {
+  it('declines periods outside 2..256', () => {
+    const { high, low, close } = randomWalk(600, 3);
+    const out = nanArray(600, 0);
+    expect(stochTilesInto(high, low, close, 1, out, undefined, 1)).toBe(false);
+    expect(stochTilesInto(high, low, close, MAX_TILE_PERIOD + 1, out, undefined, 1)).toBe(false);
+    expect(donchianTilesInto(high, low, MAX_TILE_PERIOD + 1, out, nanArray(600, 0), nanArray(600, 0), undefined)).toBe(
+      false,
+    );
+  });
+
+  it('declines when turned off', () => {
+    const { high, low, close } = randomWalk(600, 3);
+    setWindowTiles(false);
+    expect(stochTilesInto(high, low, close, 14, nanArray(600, 13), undefined, 1)).toBe(false);
+  });
+
+  // A NaN or zero high or low can make pmax/pmin and TA-Lib's `>=` rescans
+  // disagree (NaN order, the sign of a zero). Put one in the first tile and
+  // one in a later tile (the tiles have then written earlier entries, which
+  // the loop must overwrite).
+  for (const [label, at, value] of [
+    ['a NaN high in the first tile', 'high', Number.NaN],
+    ['a zero low in a later tile', 'low', 0],
+    ['a negative zero high in a later tile', 'high', -0],
+  ] as const) {
+    it(`declines ${label}; willr, stochastic, donchian and the pipeline forms still equal the loops`, () => {
+      const n = 3 * 2048 + 100;
+      const s = randomWalk(n, 11);
+      const index = label.includes('first') ? 5 : 5000;
+      s[at][index] = value;
+      expect(stochTilesInto(s.high, s.low, s.close, 14, nanArray(n, 13), undefined, 1)).toBe(false);
+      const want = loops(s.high, s.low, s.close, 14);
+      const k = nanArray(n, 13);
+      const r = nanArray(n, 13);
+      rawStochPairInto(s.high, s.low, s.close, 14, k, r);
+      expect(firstDifference(k, want.k)).toBe(-1);
+      expect(firstDifference(r, want.r)).toBe(-1);
+      expect(firstDifference(willr(s.high, s.low, s.close, 14), want.r)).toBe(-1);
+      const fast = nanArray(n, 13);
+      rawStochInto(s.high, s.low, s.close, 14, fast);
+      expect(firstDifference(fast, want.k)).toBe(-1);
+      expect(donchianTilesInto(s.high, s.low, 14, nanArray(n, 13), nanArray(n, 13), nanArray(n, 13), undefined)).toBe(
+        false,
+      );
+      const d = donchian(s.high, s.low, 14);
+      expect(firstDifference(d.upper, want.upper!)).toBe(-1);
+      expect(firstDifference(d.lower, want.lower!)).toBe(-1);
+      expect(firstDifference(d.middle, want.middle!)).toBe(-1);
+      const [pos, width] = [nanArray(n, 13), nanArray(n, 13)];
+      donchianInto(s.high, s.low, 14, pos, width, undefined, s.close);
+      expect(firstDifference(pos, want.pos!)).toBe(-1);
+      expect(firstDifference(width, want.width!)).toBe(-1);
+      expect(aroonTilesInto(s.high, s.low, 13, nanArray(n, 13), nanArray(n, 13), 1)).toBe(false);
+      const a = aroon(s.high, s.low, 13);
+      expect(firstDifference(a.up, want.up!)).toBe(-1);
+      expect(firstDifference(a.down, want.down!)).toBe(-1);
+    });
+  }
+});
+
+describe('the public kernels give the same with the tiles on and off', () => {
+  const s = loadSeries(seriesFiles()[0]!);
+  const both = <T>(fn: () => T): [T, T] => {
+    const on = fn();
+    setWindowTiles(false);
+    try {
+      return [on, fn()];
+    } finally {
+      setWindowTiles(true);
+    }
+  };
+
+  it('willr', () => {
+    const [on, off] = both(() => willr(s.high, s.low, s.close, 14));
+    expect(firstDifference(on, off)).toBe(-1);
+  });
+
+  it('stochastic', () => {
+    const [on, off] = both(() => stochastic(s.high, s.low, s.close, 14, 3, 3));
+    expect(firstDifference(on.k, off.k)).toBe(-1);
+    expect(firstDifference(on.d, off.d)).toBe(-1);
+  });
+
+  it('donchian', () => {
+    const [on, off] = both(() => donchian(s.high, s.low, 20));
+    expect(firstDifference(on.upper, off.upper)).toBe(-1);
+    expect(firstDifference(on.lower, off.lower)).toBe(-1);
+    expect(firstDifference(on.middle, off.middle)).toBe(-1);
+  });
+
+  it('aroon', () => {
+    const [on, off] = both(() => aroon(s.high, s.low, 25));
+    expect(firstDifference(on.up, off.up)).toBe(-1);
+    expect(firstDifference(on.down, off.down)).toBe(-1);
+  });
+
+  it('stochRsi (RSI values as high, low and close, zeros included)', () => {
+    const [on, off] = both(() => stochRsi(s.close, 14, 14, 3));
+    expect(firstDifference(on.k, off.k)).toBe(-1);
+    expect(firstDifference(on.d, off.d)).toBe(-1);
+  });
+});
