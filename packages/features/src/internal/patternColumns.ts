@@ -102,16 +102,19 @@ function mainLoop(
     const body = Math.abs(ci - oi);
     const dj = +(body <= 0.1 * (dojiT / 10)) * 100 * 0.01;
     dojiT += hi - li - (h10 - l10);
-    const top = Math.max(ci, oi);
-    const bottom = Math.min(ci, oi);
-    const upper = hi - top;
-    const lower = bottom - li;
+    // The shadows' tests split into one per end of the body, as in
+    // candlePattern's hammerOrStar (exact; no Math.min/max branch on the
+    // candle's colour).
     const shortBody = +(body < 1.0 * (bodyT / 10));
     const veryShort = 0.1 * (shortT / 10);
-    const hm =
-      (shortBody & +(lower > 1.0 * body) & +(upper < veryShort) & +(bottom <= pl + 0.2 * (nearT / 5))) * 100 * 0.01;
-    const st =
-      (0 - (shortBody & +(upper > 1.0 * body) & +(lower < veryShort) & +(bottom > Math.max(po, pc))) * 100) * 0.01;
+    const near = pl + 0.2 * (nearT / 5);
+    const lowerLong = +(ci - li > 1.0 * body) & +(oi - li > 1.0 * body);
+    const upperLong = +(hi - ci > 1.0 * body) & +(hi - oi > 1.0 * body);
+    const lowerVeryShort = +(ci - li < veryShort) | +(oi - li < veryShort);
+    const upperVeryShort = +(hi - ci < veryShort) | +(hi - oi < veryShort);
+    const gapUp = +(ci > po) & +(ci > pc) & +(oi > po) & +(oi > pc);
+    const hm = (shortBody & lowerLong & upperVeryShort & (+(ci <= near) | +(oi <= near))) * 100 * 0.01;
+    const st = (0 - (shortBody & upperLong & lowerVeryShort & gapUp) * 100) * 0.01;
     nearT += ph - pl - (h6 - l6);
     bodyT += body - Math.abs(c10 - o10);
     shortT += hi - li - (h10 - l10);

@@ -98,17 +98,26 @@ function hammerOrStar(
     const li = l[i]!;
     const pl = l[i - 1]!;
     const body = Math.abs(ci - oi);
-    const bottom = Math.min(ci, oi);
-    const upper = hi - Math.max(ci, oi);
-    const lower = bottom - li;
+    // TA-Lib's tests on the body's bottom min(c, o) and top max(c, o), each
+    // split into one test per end (exact: x - max(c, o) = min(x - c, x - o),
+    // since rounding is monotonic), so no Math.min/max branch on the
+    // candle's colour. Where c or o is NaN or infinite the body is too, and
+    // shortBody is 0 either way.
     const shortBody = +(body < 1.0 * (bodyT / 10));
     const veryShort = 0.1 * (shortT / 10);
     if (hammer) {
-      out[i] = (shortBody & +(lower > 1.0 * body) & +(upper < veryShort) & +(bottom <= pl + 0.2 * (nearT / 5))) * 100;
+      const lowerLong = +(ci - li > 1.0 * body) & +(oi - li > 1.0 * body);
+      const upperVeryShort = +(hi - ci < veryShort) | +(hi - oi < veryShort);
+      const near = pl + 0.2 * (nearT / 5);
+      out[i] = (shortBody & lowerLong & upperVeryShort & (+(ci <= near) | +(oi <= near))) * 100;
       nearT += h[i - 1]! - pl - (h[i - 6]! - l[i - 6]!);
     } else {
-      const gapUp = +(bottom > Math.max(o[i - 1]!, c[i - 1]!));
-      out[i] = 0 - (shortBody & +(upper > 1.0 * body) & +(lower < veryShort) & gapUp) * 100;
+      const po = o[i - 1]!;
+      const pc = c[i - 1]!;
+      const upperLong = +(hi - ci > 1.0 * body) & +(hi - oi > 1.0 * body);
+      const lowerVeryShort = +(ci - li < veryShort) | +(oi - li < veryShort);
+      const gapUp = +(ci > po) & +(ci > pc) & +(oi > po) & +(oi > pc);
+      out[i] = 0 - (shortBody & upperLong & lowerVeryShort & gapUp) * 100;
     }
     bodyT += body - Math.abs(c[i - 10]! - o[i - 10]!);
     shortT += hi - li - (h[i - 10]! - l[i - 10]!);
