@@ -38,7 +38,7 @@ const REST_MS = (20 / WEIGHT_PER_UNIT + CAPACITY_UNITS) * RATE_LIMIT_MS + 50;
 /** Round trip of the "remote exchange" runs, ms. */
 const ROUND_TRIP_MS = 30;
 const BASES = ['ETH', 'LTC', 'NXT', 'XLM', 'ETC', 'ADA', 'TRX', 'DASH', 'XMR', 'ZEC'];
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 
 interface Remote {
   url: string;

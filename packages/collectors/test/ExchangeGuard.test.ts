@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExchangeGuard } from '../src/guard/ExchangeGuard.js';
 import { type FakeExchange, loadOhlcvFile, startFakeExchange } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 
 describe('ExchangeGuard on the real ccxt.binance class against the fake exchange', () => {
   let fake: FakeExchange;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MarketDataClient } from '../src/marketdata/MarketDataClient.js';
 import { type FakeCoinGecko, type FakeCoinGeckoOptions, loadOhlcvFile, startFakeCoinGecko } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 // USD prices are the real */BTC candles times a fixed 14,000 USD per BTC (about January 2018),
 // so percentage changes are the real ones of the source series.
 const BTC_USD = 14_000;

@@ -5,7 +5,7 @@ import { ExchangeGuard } from '../src/guard/ExchangeGuard.js';
 import { OhlcvCollector } from '../src/ohlcv/OhlcvCollector.js';
 import { type FakeExchange, MemoryCandleStore, loadOhlcvFile, startFakeExchange } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 const BASES = ['ETH', 'LTC', 'NXT', 'XLM', 'ETC', 'ADA', 'TRX', 'DASH', 'XMR', 'ZEC'] as const;
 const RATE_LIMIT_MS = 5;
 // The fake's weight budget. ccxt's binance cost unit is 5 Binance weight per `rateLimit` ms

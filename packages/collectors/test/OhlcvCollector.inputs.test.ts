@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OhlcvCollector } from '../src/ohlcv/OhlcvCollector.js';
 import { type FakeExchange, MemoryCandleStore, loadOhlcvFile, startFakeExchange } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 const eth = loadOhlcvFile(new URL('ETH_BTC-5m.json', DATA));
 // A copy of the real series with one impossible row (negative volume) at index 1500.
 const broken: OHLCVRow[] = eth.map((r, i) => (i === 1500 ? [r[0], r[1], r[2], r[3], r[4], -1] : r));

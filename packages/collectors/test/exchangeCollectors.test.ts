@@ -8,7 +8,7 @@ import { TickerCollector, type TickerSink } from '../src/exchange/TickerCollecto
 import type { TickerSnapshot } from '../src/exchange/TickerRing.js';
 import { type FakeExchange, loadOhlcvFile, startFakeExchange } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 const eth = loadOhlcvFile(new URL('ETH_BTC-5m.json', DATA));
 const ltc = loadOhlcvFile(new URL('LTC_BTC-5m.json', DATA));
 

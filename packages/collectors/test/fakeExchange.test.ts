@@ -2,7 +2,7 @@ import ccxt from 'ccxt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeExchange, loadOhlcvFile, startFakeExchange } from '../src/testing.js';
 
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 
 describe('startFakeExchange with the real ccxt.binance class', () => {
   let fake: FakeExchange;

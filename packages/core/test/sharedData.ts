@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CandleSeries, candlesFromOHLCV } from '../src/index.js';
 
-/** The real candle files beside the repository (`../shared/data/ohlcv`). */
-export const SHARED_OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'data', 'ohlcv');
+/** The real candle files in the repository's `data/ohlcv`. */
+export const SHARED_OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', 'data', 'ohlcv');
 
 /** Every shared OHLCV file name. */
 export function sharedFiles(): string[] {

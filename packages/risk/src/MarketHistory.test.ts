@@ -9,7 +9,7 @@ import { pearson } from './pearson.js';
 // References: TA-Lib's ATR (the C library built by the talib@1.1.6 npm package)
 // on the real ETH/BTC 5m candles; correlation and volatility recomputed
 // naively over the candle times both markets share.
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 const load = (f: string): CandleSeries =>
   candlesFromOHLCV(JSON.parse(readFileSync(fileURLToPath(new URL(f, DATA)), 'utf8')) as OHLCVRow[]);
 const talib = createRequire(import.meta.url)('talib') as {

@@ -10,7 +10,7 @@ import { DecisionEngine } from '@sextant/core';
 
 // The ten real */BTC 5m markets (2018-01-10 .. 2018-01-30). Momentum, SMA and
 // breadth are recomputed independently in DuckDB SQL straight from the JSON files.
-const DATA = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../data/ohlcv/', import.meta.url);
 const COINS = ['ADA', 'DASH', 'ETC', 'ETH', 'LTC', 'NXT', 'TRX', 'XLM', 'XMR', 'ZEC'];
 const LOOKBACK = 48;
 const series: Record<string, CandleSeries> = {};

@@ -1,8 +1,8 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { type CandleSeries, type Timeframe, candlesFromOHLCV } from '@sextant/core';
 
-/** The shared real-candle folder (../shared/data/ohlcv from the repo root). */
-export const OHLCV_DIR = new URL('../../../../shared/data/ohlcv/', import.meta.url);
+/** The real candle files in the repository's data/ohlcv. */
+export const OHLCV_DIR = new URL('../../../data/ohlcv/', import.meta.url);
 
 /** One real candle file with the dataset key its name implies. */
 export interface RealCandleFile {

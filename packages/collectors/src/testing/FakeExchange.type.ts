@@ -7,7 +7,7 @@ export interface FakeMarket {
   symbol: string;
   /** Timeframe of `candles`; klines for other intervals answer Binance's `-1120` error. */
   timeframe: Timeframe;
-  /** Candles in ccxt's layout, oldest first (e.g. a file of `../shared/data/ohlcv`). */
+  /** Candles in ccxt's layout, oldest first (e.g. a file of the repository's `data/ohlcv`). */
   candles: readonly OHLCVRow[];
   /** Price step for `PRICE_FILTER`. @default derived from the last close (4 significant digits) */
   tickSize?: number;

@@ -4,7 +4,7 @@ import { InvalidArgumentError, type OHLCVRow } from '@sextant/core';
 /**
  * Read a candle file in ccxt's layout (a JSON array of
  * `[timestampMs, open, high, low, close, volume]`), such as the real data in
- * `../shared/data/ohlcv`.
+ * the Sextant repository's `data/ohlcv`.
  *
  * @param path - file path or `file:` URL
  * @returns the rows, as stored
@@ -12,7 +12,7 @@ import { InvalidArgumentError, type OHLCVRow } from '@sextant/core';
  * @example
  * ```ts
  * import { loadOhlcvFile } from '@sextant/collectors/testing';
- * const rows = loadOhlcvFile(new URL('../../shared/data/ohlcv/ETH_BTC-5m.json', import.meta.url));
+ * const rows = loadOhlcvFile(new URL('../data/ohlcv/ETH_BTC-5m.json', import.meta.url));
  * ```
  */
 export function loadOhlcvFile(path: string | URL): OHLCVRow[] {

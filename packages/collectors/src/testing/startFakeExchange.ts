@@ -71,7 +71,7 @@ const RATE_LIMIT_MSG =
  * import ccxt from 'ccxt';
  * import { startFakeExchange, loadOhlcvFile } from '@sextant/collectors/testing';
  * const fake = await startFakeExchange({
- *   data: [{ symbol: 'ETH/BTC', timeframe: '5m', candles: loadOhlcvFile('../shared/data/ohlcv/ETH_BTC-5m.json') }],
+ *   data: [{ symbol: 'ETH/BTC', timeframe: '5m', candles: loadOhlcvFile('data/ohlcv/ETH_BTC-5m.json') }],
  *   faults: { rate: 0.2, seed: 7 },
  * });
  * const binance = new ccxt.binance(fake.ccxtConfig({ rateLimit: 10 }));

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CandleSeries, candlesFromOHLCV } from '@sextant/core';
 
-/** The real candle files beside the repository (`../shared/data/ohlcv` from /work/main). */
-export const SHARED_OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'ohlcv');
+/** The real candle files in the repository's `data/ohlcv`. */
+export const SHARED_OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'ohlcv');
 
 /** The ten real BTC-quoted 5m markets sharing one 20-day span. */
 export const BTC_MARKETS = ['ETH', 'LTC', 'NXT', 'XLM', 'ETC', 'ADA', 'TRX', 'DASH', 'XMR', 'ZEC'].map(

@@ -2,8 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type CandleSeries, candlesFromOHLCV } from '@sextant/core';
 
-/** The shared real candle files (../shared/data/ohlcv from the repo root). */
-export const OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'ohlcv');
+/** The real candle files in the repository's data/ohlcv. */
+export const OHLCV_DIR = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'ohlcv');
 
 /** Every shared candle file name. */
 export function seriesFiles(): string[] {

@@ -1,5 +1,5 @@
 /**
- * The reference master trainer on real candles: ETH/BTC 5m (../shared/data/ohlcv)
+ * The reference master trainer on real candles: ETH/BTC 5m (data/ohlcv)
  * resampled to 30m and 1h with @sextant/features, one ridge sub-model per
  * timeframe on that timeframe's own pipeline (aligned to the 5m rows without
  * look-ahead by alignToBase), a ridge master over their predictions, for
@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTestModel } from './loadTestModel.js';
 
 const raw = JSON.parse(
-  readFileSync(new URL('../../../../../shared/data/ohlcv/ETH_BTC-5m.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../data/ohlcv/ETH_BTC-5m.json', import.meta.url), 'utf8'),
 ) as number[][];
 const m5 = candlesFromOHLCV(raw);
 const spec = (timeframe: Timeframe) =>

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
  * return. Rows whose lags reach before the first candle are dropped.
  */
 export function realCandleFeatures(file: string): { X: number[][]; y: number[]; names: string[] } {
-  const url = new URL(`../../../../../shared/data/ohlcv/${file}`, import.meta.url);
+  const url = new URL(`../../../../data/ohlcv/${file}`, import.meta.url);
   const candles = JSON.parse(readFileSync(url, 'utf8')) as number[][];
   const close = candles.map((c) => c[4]!);
   const X: number[][] = [];

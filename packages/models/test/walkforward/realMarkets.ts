@@ -1,5 +1,5 @@
 /**
- * Test helper: the ten real BTC-quoted 5m markets of ../shared/data/ohlcv as
+ * Test helper: the ten real BTC-quoted 5m markets of data/ohlcv as
  * FeatureFrames with a few simple features computed here (log returns over 1,
  * 3 and 12 bars, 12-bar volatility, bar range, 48-bar volume z-score), and
  * the forward 1h log return as label, looked up by time so candle gaps never
@@ -14,7 +14,7 @@ export const BTC_MARKETS = ['ADA', 'DASH', 'ETC', 'ETH', 'LTC', 'NXT', 'TRX', 'X
 export const FEATURES = ['ret_1', 'ret_3', 'ret_12', 'vol_12', 'range', 'volume_z48'] as const;
 export const HORIZON_BARS = 12;
 const BAR = 300_000;
-const dataDir = new URL('../../../../../shared/data/ohlcv/', import.meta.url);
+const dataDir = new URL('../../../../data/ohlcv/', import.meta.url);
 
 export interface MarketData {
   symbol: string;

@@ -1,6 +1,6 @@
 /**
  * Walk-forward with purging over the ten real BTC-quoted 5m markets of
- * ../shared/data/ohlcv (freqtrade test data, 2018-01-10..30), features from
+ * data/ohlcv (freqtrade test data, 2018-01-10..30), features from
  * the real `@sextant/features` FeaturePipeline and `forwardReturn` labels, with
  * a real ridge regression and, on one market, a seeded random search over the histogram
  * GBDT. Prints the per-fold metrics.

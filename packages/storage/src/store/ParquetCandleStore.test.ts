@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bitDifference } from '../../test/fixtures.js';
 import { ParquetCandleStore } from './ParquetCandleStore.js';
 
-const DATA = new URL('../../../../../shared/data/ohlcv/', import.meta.url);
+const DATA = new URL('../../../../data/ohlcv/', import.meta.url);
 const loadSeries = async (file: string): Promise<CandleSeries> =>
   candlesFromOHLCV(JSON.parse(await readFile(new URL(file, DATA), 'utf8')));
 
