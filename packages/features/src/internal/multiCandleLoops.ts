@@ -40,6 +40,12 @@ function starLoop(
 ): void {
   const morning = first === -1;
   const pen = 0.3;
+  // TA-Lib's && chain as 0/1 tests combined with `&` (no branch on market
+  // data): the colour tests as bits flipped for the morning star, the gap
+  // max(o1, c1) < min(o2, c2) as its four comparisons (the same for NaN:
+  // false either way).
+  const flip = morning ? 1 : 0;
+  const sign = -first * 100;
   let tLong = +totalLong;
   let tShort = +totalShort;
   let tShort2 = +totalShort2;
@@ -53,18 +59,15 @@ function starLoop(
     const b2 = Math.abs(c2 - o2);
     const b1 = Math.abs(c1 - o1);
     const b0 = Math.abs(ci - oi);
-    const gap = morning ? Math.max(o1, c1) < Math.min(o2, c2) : Math.min(o1, c1) > Math.max(o2, c2);
-    const within = morning ? ci > c2 + b2 * pen : ci < c2 - b2 * pen;
-    out[i] =
-      b2 > tLong / 10 &&
-      (c2 >= o2 ? 1 : -1) === first &&
-      b1 <= tShort / 10 &&
-      gap &&
-      b0 > tShort2 / 10 &&
-      (ci >= oi ? 1 : -1) === -first &&
-      within
-        ? -first * 100
-        : 0;
+    const gap = morning
+      ? +(o1 < o2) & +(o1 < c2) & +(c1 < o2) & +(c1 < c2)
+      : +(o1 > o2) & +(o1 > c2) & +(c1 > o2) & +(c1 > c2);
+    const within = morning ? +(ci > c2 + b2 * pen) : +(ci < c2 - b2 * pen);
+    const firstColour = +(c2 >= o2) ^ flip; // (c2 >= o2 ? 1 : -1) === first
+    const thirdColour = +(ci >= oi) ^ flip ^ 1; // (ci >= oi ? 1 : -1) === -first
+    const hit =
+      +(b2 > tLong / 10) & firstColour & +(b1 <= tShort / 10) & gap & +(b0 > tShort2 / 10) & thirdColour & within;
+    out[i] = hit * sign + 0; // + 0: TA-Lib's 0 is +0, not 0 * -100
     tLong += b2 - body(o, c, i - 12);
     tShort += b1 - body(o, c, i - 11);
     tShort2 += b0 - body(o, c, i - 10);
