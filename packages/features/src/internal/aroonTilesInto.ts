@@ -1,10 +1,7 @@
-import { eachWindowTile, REGION } from './windowTiles.js';
+import { eachWindowTile, REGION, REGION_BYTES } from './windowTiles.js';
 
 const [UP, DOWN] = REGION.out;
-const H = 8 * REGION.high;
-const L = 8 * REGION.low;
-const HI = 8 * REGION.highAt;
-const LI = 8 * REGION.lowAt;
+const { high: H, low: L, highAt: HI, lowAt: LI } = REGION_BYTES;
 
 /**
  * aroonInto in WebAssembly tiles ({@link eachWindowTile} over windows of

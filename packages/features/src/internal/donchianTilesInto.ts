@@ -1,9 +1,7 @@
-import { eachWindowTile, REGION } from './windowTiles.js';
+import { eachWindowTile, REGION, REGION_BYTES } from './windowTiles.js';
 
 const [A, B, M] = REGION.out;
-const H = 8 * REGION.high;
-const L = 8 * REGION.low;
-const C = 8 * REGION.close;
+const { high: H, low: L, close: C } = REGION_BYTES;
 
 /**
  * donchianInto's two forms in WebAssembly tiles ({@link eachWindowTile}),

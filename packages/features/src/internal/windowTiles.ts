@@ -30,6 +30,16 @@ export const REGION = {
 } as const;
 const ENTRIES = 4 * CAP + 4 * OUT_CAP;
 
+/** {@link REGION}'s offsets in bytes, as the module's functions take them. */
+export const REGION_BYTES = {
+  high: 8 * REGION.high,
+  low: 8 * REGION.low,
+  highAt: 8 * REGION.highAt,
+  lowAt: 8 * REGION.lowAt,
+  close: 8 * REGION.close,
+  out: REGION.out.map((x) => 8 * x) as [number, number, number],
+} as const;
+
 /** windowExtremes.wat's exports (byte offsets and counts), and its memory as float64 entries. */
 export interface WindowTileModule {
   levels(h: number, l: number, m: number, w: number): number;
@@ -151,6 +161,7 @@ export function eachWindowTile(
   const off = period - w;
   const H = REGION.high;
   const L = REGION.low;
+  const { high: hb, low: lb, highAt, lowAt } = REGION_BYTES;
   for (let t0 = period - 1; t0 < n; t0 += TILE) {
     const t1 = Math.min(n, t0 + TILE);
     const j0 = t0 - period + 1;
@@ -163,9 +174,7 @@ export function eachWindowTile(
     mem[L + inputs] = 1;
     mem[L + inputs + 1] = 1;
     if (close !== undefined) mem.set(close.subarray(t0, t1), REGION.close);
-    const bad = indexed
-      ? m.levelsIndexed(8 * H, 8 * L, 8 * REGION.highAt, 8 * REGION.lowAt, inputs, w)
-      : m.levels(8 * H, 8 * L, inputs, w);
+    const bad = indexed ? m.levelsIndexed(hb, lb, highAt, lowAt, inputs, w) : m.levels(hb, lb, inputs, w);
     if (bad !== 0) return false;
     finish(m, t0, t1 - t0, off);
   }
