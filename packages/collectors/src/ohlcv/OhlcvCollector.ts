@@ -8,6 +8,7 @@ import {
   concatSeries,
   isTimeframe,
   mergeSeries,
+  sliceSeriesByTime,
   parseWith,
   timeframeToMs,
   validateCandles,
@@ -57,7 +58,7 @@ export interface OhlcvCollectorOptions extends OhlcvCollectorConfig {
  * `fetchOHLCV` with `since`/`limit` at the exchange's page size, stops at
  * `until` (inclusive) or the last CLOSED candle, dedupes and sorts, validates
  * each page (bad rows throw; pages already written stay), re-requests each
- * gap once, and with a store resumes after the last stored candle and writes
+ * gap once (the gaps of one page in as few requests as fit), and with a store resumes after the last stored candle and writes
  * page by page, so a rerun fetches only what is new and an interrupted run
  * loses nothing. Every request goes through the exchange's
  * {@link ExchangeGuard} (retries, Retry-After pauses, breaker, accounting).
@@ -242,7 +243,12 @@ export class OhlcvCollector {
     return series;
   }
 
-  /** Re-request each gap inside `page` (and between `prevLast` and it) once; merge what comes back; report the rest. */
+  /**
+   * Re-request each gap inside `page` (and between `prevLast` and it) once,
+   * gaps that fit in one page together in one request; merge only the
+   * candles that fall inside the gaps (the page's own candles stay as they
+   * came); report the rest.
+   */
   async #repair(
     symbol: string,
     tf: Timeframe,
@@ -256,16 +262,33 @@ export class OhlcvCollector {
       return page;
     }
     let out = page;
-    for (const gap of gaps) {
-      const found = await this.#page(symbol, tf, gap.from, gap.to, report);
-      if (found.length > 0) {
-        out = mergeSeries(out, found);
-        report.repaired += found.length;
+    for (const group of groupGaps(gaps, timeframeToMs(tf) * this.pageSize)) {
+      const found = await this.#page(symbol, tf, group[0]!.from, group[group.length - 1]!.to, report);
+      for (const gap of group) {
+        const inGap = sliceSeriesByTime(found, gap.from, gap.to);
+        if (inGap.length > 0) {
+          out = mergeSeries(out, inGap);
+          report.repaired += inGap.length;
+        }
       }
     }
     report.gaps.push(...gapsOf(out, tf, prevLast));
     return out;
   }
+}
+
+/**
+ * Consecutive gaps grouped so that each group spans at most `span` ms from
+ * its first missing candle to its last: one page request covers a group.
+ */
+function groupGaps(gaps: readonly CandleGap[], span: number): CandleGap[][] {
+  const groups: CandleGap[][] = [];
+  for (const gap of gaps) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && gap.to - last[0]!.from < span) last.push(gap);
+    else groups.push([gap]);
+  }
+  return groups;
 }
 
 /** Gaps inside `page`, plus the one between `prevLast` and its first candle. */

@@ -26,7 +26,8 @@ export type FaultKind =
   | 'malformed'
   | 'short-page'
   | 'duplicates'
-  | 'out-of-order';
+  | 'out-of-order'
+  | 'missing-rows';
 
 /** A fault script: random faults at a seeded rate, plus a queue of exact faults for the next requests. */
 export interface FaultScript {

@@ -19,10 +19,16 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   'short-page',
   'duplicates',
   'out-of-order',
+  'missing-rows',
 ];
 
 /** Faults that only make sense on a klines answer. */
-export const DATA_FAULTS: ReadonlySet<FaultKind> = new Set(['short-page', 'duplicates', 'out-of-order']);
+export const DATA_FAULTS: ReadonlySet<FaultKind> = new Set([
+  'short-page',
+  'duplicates',
+  'out-of-order',
+  'missing-rows',
+]);
 
 /**
  * Decides, request by request, which fault of a {@link FaultScript} applies:

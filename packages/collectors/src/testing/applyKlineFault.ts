@@ -3,7 +3,9 @@ import type { FaultKind } from './FakeExchange.type.js';
 /**
  * A klines answer damaged by a data fault: `short-page` keeps the first half,
  * `duplicates` repeats every fifth row, `out-of-order` swaps neighbouring
- * rows. Other kinds leave it unchanged.
+ * rows, `missing-rows` leaves out every seventh row inside the page (never
+ * its first or last: candles the exchange omits this time and serves the
+ * next). Other kinds leave it unchanged.
  *
  * @param fault - the fault
  * @param rows - the klines answer
@@ -25,5 +27,6 @@ export function applyKlineFault(fault: FaultKind, rows: readonly unknown[], salt
     for (let i = salt % 2; i + 1 < out.length; i += 3) [out[i], out[i + 1]] = [out[i + 1], out[i]];
     return out;
   }
+  if (fault === 'missing-rows') return rows.filter((_, i) => i === 0 || i === rows.length - 1 || i % 7 !== salt % 7);
   return [...rows];
 }

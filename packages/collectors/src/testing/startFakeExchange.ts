@@ -52,7 +52,7 @@ const RATE_LIMIT_MSG =
  * `exchangeInfo` (real filter shapes), `klines`, `ticker/24hr` and `depth`
  * in Binance's exact JSON, serving the real candles given in `data`, with a
  * seeded fault script (429 + Retry-After, 418 bans, 5xx, slow answers,
- * malformed JSON, short pages, duplicate and out-of-order klines), an optional
+ * malformed JSON, short pages, duplicate, out-of-order and missing klines), an optional
  * weight budget, and counters that tests assert on (requests arriving during
  * a Retry-After, budget overruns).
  *
