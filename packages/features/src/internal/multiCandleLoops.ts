@@ -11,20 +11,26 @@
 
 const body = (o: Float64Array, c: Float64Array, i: number): number => Math.abs(c[i]! - o[i]!);
 
+/** Sum of the real bodies of candles `from .. to - 1`, in order: a running total's start. */
+function bodyTotal(o: Float64Array, c: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let k = from; k < to; k++) t += body(o, c, k);
+  return t;
+}
+
+/** Sum of the high-low ranges of candles `from .. to - 1`, in order: a running total's start. */
+function rangeTotal(h: Float64Array, l: Float64Array, from: number, to: number): number {
+  let t = 0;
+  for (let k = from; k < to; k++) t += h[k]! - l[k]!;
+  return t;
+}
+
 /** CDLMORNINGSTAR (`morning` true, +100) or CDLEVENINGSTAR (-100), penetration 0.3; lookback 12. */
 export function starInto(o: Float64Array, c: Float64Array, out: Float64Array, morning: boolean): void {
   const n = out.length;
   if (n <= 12) return;
-  let tLong = 0;
-  let tShort = 0;
-  let tShort2 = 0;
-  for (let k = 0; k < 10; k++) tLong += body(o, c, k);
-  for (let k = 1; k < 11; k++) {
-    tShort += body(o, c, k);
-    tShort2 += body(o, c, k + 1);
-  }
   const first = morning ? -1 : 1;
-  starLoop(o, c, out, n, first, tLong, tShort, tShort2);
+  starLoop(o, c, out, n, first, bodyTotal(o, c, 0, 10), bodyTotal(o, c, 1, 11), bodyTotal(o, c, 2, 12));
 }
 
 // The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).
@@ -78,11 +84,7 @@ function starLoop(
 export function haramiInto(o: Float64Array, c: Float64Array, out: Float64Array): void {
   const n = out.length;
   if (n <= 11) return;
-  let tLong = 0;
-  let tShort = 0;
-  for (let k = 0; k < 10; k++) tLong += body(o, c, k);
-  for (let k = 1; k < 11; k++) tShort += body(o, c, k);
-  haramiLoop(o, c, out, n, tLong, tShort);
+  haramiLoop(o, c, out, n, bodyTotal(o, c, 0, 10), bodyTotal(o, c, 1, 11));
 }
 
 // The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).
@@ -129,19 +131,11 @@ export function threeBlackCrowsInto(
 ): void {
   const n = out.length;
   if (n <= 13) return;
-  let t2 = 0;
-  let t1 = 0;
-  let t0 = 0;
-  for (let k = 3; k < 13; k++) {
-    t2 += h[k - 2]! - l[k - 2]!;
-    t1 += h[k - 1]! - l[k - 1]!;
-    t0 += h[k]! - l[k]!;
-  }
-  threeBlackCrowsLoop(o, h, l, c, out, n, t2, t1, t0);
+  threeBlackCrowsLoop(o, h, l, c, out, n, rangeTotal(h, l, 1, 11), rangeTotal(h, l, 2, 12), rangeTotal(h, l, 3, 13));
 }
 
 // The main loop in a function of its own, its running totals copied into
-// locals: after the warm-up loop above, V8 would compile it with no type
+// locals: after the warm-up totals above, V8 would compile it with no type
 // feedback on a first call, and a loop-carried parameter stays boxed.
 function threeBlackCrowsLoop(
   o: Float64Array,
@@ -203,23 +197,15 @@ export function threeWhiteSoldiersInto(
 ): void {
   const n = out.length;
   if (n <= 12) return;
-  let s2 = 0;
-  let s1 = 0;
-  let s0 = 0;
-  let b0 = 0;
-  for (let k = 2; k < 12; k++) {
-    s2 += h[k - 2]! - l[k - 2]!;
-    s1 += h[k - 1]! - l[k - 1]!;
-    s0 += h[k]! - l[k]!;
-  }
-  let n2 = 0;
-  let n1 = 0;
-  for (let k = 7; k < 12; k++) {
-    n2 += h[k - 2]! - l[k - 2]!;
-    n1 += h[k - 1]! - l[k - 1]!;
-  }
-  for (let k = 2; k < 12; k++) b0 += Math.abs(c[k]! - o[k]!);
-  threeWhiteSoldiersLoop(o, h, l, c, out, n, Float64Array.of(s2, s1, s0, n2, n1, b0));
+  const sums = Float64Array.of(
+    rangeTotal(h, l, 0, 10),
+    rangeTotal(h, l, 1, 11),
+    rangeTotal(h, l, 2, 12),
+    rangeTotal(h, l, 5, 10),
+    rangeTotal(h, l, 6, 11),
+    bodyTotal(o, c, 2, 12),
+  );
+  threeWhiteSoldiersLoop(o, h, l, c, out, n, sums);
 }
 
 // The main loop in a function of its own, its totals copied into locals (see threeBlackCrowsLoop).

@@ -32,58 +32,62 @@ function firstDifference(a: Float64Array, b: Float64Array): number {
   return -1;
 }
 
-/** The JavaScript loops' %K and %R (times `rScale`), the tiles turned off. */
+/** `fn` run with the tiles turned off. */
+function withoutTiles<T>(fn: () => T): T {
+  setWindowTiles(false);
+  try {
+    return fn();
+  } finally {
+    setWindowTiles(true);
+  }
+}
+
+/** One array per tiled output, NaN up to the first full window of `period` bars. */
+function outputs(n: number, period: number) {
+  const make = () => nanArray(n, period - 1);
+  return {
+    k: make(),
+    r: make(),
+    upper: make(),
+    lower: make(),
+    middle: make(),
+    pos: make(),
+    width: make(),
+    up: make(),
+    down: make(),
+  };
+}
+
+/**
+ * The JavaScript loops' outputs over windows of `period` bars (%R times
+ * `rScale`, Aroon's period being `period - 1`: the same windows), the tiles
+ * turned off.
+ */
 function loops(h: Float64Array, l: Float64Array, c: Float64Array, period: number, rScale = 1) {
-  setWindowTiles(false);
-  const k = nanArray(c.length, period - 1);
-  const r = nanArray(c.length, period - 1);
-  const [upper, lower, middle, pos, width] = [0, 1, 2, 3, 4].map(() =>
-    nanArray(c.length, period - 1),
-  ) as Float64Array[];
-  try {
-    rawStochPairInto(h, l, c, period, k, r, rScale);
-    donchianInto(h, l, period, upper!, lower!, middle!, undefined);
-    donchianInto(h, l, period, pos!, width!, undefined, c);
-  } finally {
-    setWindowTiles(true);
-  }
-  const { up, down } = aroonLoop(h, l, period - 1, rScale);
-  return { k, r, upper, lower, middle, pos, width, up, down };
+  const o = outputs(c.length, period);
+  withoutTiles(() => {
+    rawStochPairInto(h, l, c, period, o.k, o.r, rScale);
+    donchianInto(h, l, period, o.upper, o.lower, o.middle, undefined);
+    donchianInto(h, l, period, o.pos, o.width, undefined, c);
+    aroonInto(h, l, period - 1, o.up, o.down, rScale);
+  });
+  return o;
 }
 
-/** The tiles' %K and %R, asserting that they ran. */
+/** The tiles' outputs, as {@link loops}, asserting that they ran. */
 function tiled(h: Float64Array, l: Float64Array, c: Float64Array, period: number, rScale = 1) {
-  const k = nanArray(c.length, period - 1);
-  const r = nanArray(c.length, period - 1);
-  expect(stochTilesInto(h, l, c, period, k, r, rScale), 'tiles ran').toBe(true);
-  const [upper, lower, middle, pos, width] = [0, 1, 2, 3, 4].map(() =>
-    nanArray(c.length, period - 1),
-  ) as Float64Array[];
-  expect(donchianTilesInto(h, l, period, upper!, lower!, middle!, undefined), 'tiles ran').toBe(true);
-  expect(donchianTilesInto(h, l, period, pos!, width!, undefined, c), 'tiles ran').toBe(true);
-  // Aroon's window is its period + 1 bars: the same windows.
-  const [up, down] = [nanArray(c.length, period - 1), nanArray(c.length, period - 1)];
-  if (period > 2) expect(aroonTilesInto(h, l, period - 1, up, down, rScale), 'tiles ran').toBe(true);
-  else aroonInto(h, l, period - 1, up, down, rScale); // aroon's period is at least 2
-  return { k, r, upper, lower, middle, pos, width, up, down };
-}
-
-/** aroonInto's JavaScript loop (tiles off); period 1 is below aroon's minimum, so NaN like the tiles' stand-in. */
-function aroonLoop(h: Float64Array, l: Float64Array, period: number, scale: number) {
-  const [up, down] = [nanArray(h.length, period), nanArray(h.length, period)];
-  setWindowTiles(false);
-  try {
-    aroonInto(h, l, period, up, down, scale);
-  } finally {
-    setWindowTiles(true);
-  }
-  return { up, down };
+  const o = outputs(c.length, period);
+  expect(stochTilesInto(h, l, c, period, o.k, o.r, rScale), 'tiles ran').toBe(true);
+  expect(donchianTilesInto(h, l, period, o.upper, o.lower, o.middle, undefined), 'tiles ran').toBe(true);
+  expect(donchianTilesInto(h, l, period, o.pos, o.width, undefined, c), 'tiles ran').toBe(true);
+  expect(aroonTilesInto(h, l, period - 1, o.up, o.down, rScale), 'tiles ran').toBe(true);
+  return o;
 }
 
 /** Every output of `got` equals `want`'s to the bit. */
 function expectSame(got: ReturnType<typeof tiled>, want: ReturnType<typeof loops>, label: string) {
-  for (const key of ['k', 'r', 'upper', 'lower', 'middle', 'pos', 'width', 'up', 'down'] as const)
-    expect(firstDifference(got[key]!, want[key]!), `${key} ${label}`).toBe(-1);
+  for (const key of Object.keys(want) as (keyof typeof want)[])
+    expect(firstDifference(got[key], want[key]), `${key} ${label}`).toBe(-1);
 }
 
 function randomWalk(n: number, seed: number, step = 0.004) {
@@ -203,32 +207,24 @@ describe('the window tiles decline what they cannot match, and the kernels fall 
         false,
       );
       const d = donchian(s.high, s.low, 14);
-      expect(firstDifference(d.upper, want.upper!)).toBe(-1);
-      expect(firstDifference(d.lower, want.lower!)).toBe(-1);
-      expect(firstDifference(d.middle, want.middle!)).toBe(-1);
+      expect(firstDifference(d.upper, want.upper)).toBe(-1);
+      expect(firstDifference(d.lower, want.lower)).toBe(-1);
+      expect(firstDifference(d.middle, want.middle)).toBe(-1);
       const [pos, width] = [nanArray(n, 13), nanArray(n, 13)];
       donchianInto(s.high, s.low, 14, pos, width, undefined, s.close);
-      expect(firstDifference(pos, want.pos!)).toBe(-1);
-      expect(firstDifference(width, want.width!)).toBe(-1);
+      expect(firstDifference(pos, want.pos)).toBe(-1);
+      expect(firstDifference(width, want.width)).toBe(-1);
       expect(aroonTilesInto(s.high, s.low, 13, nanArray(n, 13), nanArray(n, 13), 1)).toBe(false);
       const a = aroon(s.high, s.low, 13);
-      expect(firstDifference(a.up, want.up!)).toBe(-1);
-      expect(firstDifference(a.down, want.down!)).toBe(-1);
+      expect(firstDifference(a.up, want.up)).toBe(-1);
+      expect(firstDifference(a.down, want.down)).toBe(-1);
     });
   }
 });
 
 describe('the public kernels give the same with the tiles on and off', () => {
   const s = loadSeries(seriesFiles()[0]!);
-  const both = <T>(fn: () => T): [T, T] => {
-    const on = fn();
-    setWindowTiles(false);
-    try {
-      return [on, fn()];
-    } finally {
-      setWindowTiles(true);
-    }
-  };
+  const both = <T>(fn: () => T): [T, T] => [fn(), withoutTiles(fn)];
 
   it('willr', () => {
     const [on, off] = both(() => willr(s.high, s.low, s.close, 14));

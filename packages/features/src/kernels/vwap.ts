@@ -37,8 +37,8 @@ export function vwap(
 
 /**
  * `close / vwap(…) - 1` (`scaleFree.relative`, NaN where the VWAP is 0 or
- * undefined) with vwap()'s loop, the VWAP never stored. Validation is the
- * caller's. NaN for the first `period - 1` candles.
+ * undefined): vwap()'s loop into the column, then the ratio in place.
+ * Validation is the caller's. NaN for the first `period - 1` candles.
  */
 export function closeVwapRelative(
   high: Float64Array,
@@ -49,22 +49,10 @@ export function closeVwapRelative(
 ): Float64Array {
   const n = close.length;
   const out = column(n, period - 1);
-  const ring = new Float64Array(period);
-  let spv = 0;
-  let sv = 0;
-  let slot = 0;
-  for (let i = 0; i < n; i++) {
-    const c = close[i]!;
-    const x = ((high[i]! + low[i]! + c) / 3) * volume[i]!;
-    ring[slot] = x;
-    if (++slot === period) slot = 0;
-    spv += x;
-    sv += volume[i]!;
-    if (i < period - 1) continue;
-    const v = sv > 0 ? spv / sv : Number.NaN;
-    out[i] = v !== 0 ? c / v - 1 : Number.NaN;
-    spv -= ring[slot]!;
-    sv -= volume[i - period + 1]!;
+  vwapLoop(high, low, close, volume, period, out, n);
+  for (let i = period - 1; i < n; i++) {
+    const v = out[i]!;
+    out[i] = v !== 0 ? close[i]! / v - 1 : Number.NaN;
   }
   return out;
 }

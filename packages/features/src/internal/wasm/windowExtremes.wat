@@ -23,13 +23,10 @@
 (module
   (memory (export "memory") 2)
 
-  ;; In place over `m` highs at byte offset $h and `m` lows at $l (each with
-  ;; two slack values after them): levels s = 1, 2, 4, .. < $w. Afterwards
-  ;; entry q holds the extreme of values q .. q + w - 1. Returns 1 when a
-  ;; high or low is NaN or zero (the caller must not use the results), else 0.
-  (func (export "levels") (param $h i32) (param $l i32) (param $m i32) (param $w i32) (result i32)
-    (local $q i32) (local $end i32) (local $s i32) (local $sb i32) (local $len i32)
-    (local $a v128) (local $b v128) (local $bad v128)
+  ;; 1 when one of `m` highs at byte offset $h or `m` lows at $l (read in
+  ;; pairs, so with one slack value when `m` is odd) is NaN or zero, else 0.
+  (func $badValues (param $h i32) (param $l i32) (param $m i32) (result i32)
+    (local $q i32) (local $end i32) (local $a v128) (local $b v128) (local $bad v128)
     (local.set $end (i32.shl (local.get $m) (i32.const 3)))
     (block $scanned
       (loop $scan
@@ -44,6 +41,15 @@
               (v128.or (f64x2.eq (local.get $a) (v128.const f64x2 0 0)) (f64x2.eq (local.get $b) (v128.const f64x2 0 0))))))
         (local.set $q (i32.add (local.get $q) (i32.const 16)))
         (br $scan)))
+    (v128.any_true (local.get $bad)))
+
+  ;; In place over `m` highs at byte offset $h and `m` lows at $l (each with
+  ;; two slack values after them): levels s = 1, 2, 4, .. < $w. Afterwards
+  ;; entry q holds the extreme of values q .. q + w - 1. Returns 1 when a
+  ;; high or low is NaN or zero (the caller must not use the results), else 0.
+  (func (export "levels") (param $h i32) (param $l i32) (param $m i32) (param $w i32) (result i32)
+    (local $q i32) (local $end i32) (local $s i32) (local $sb i32) (local $len i32)
+    (if (call $badValues (local.get $h) (local.get $l) (local.get $m)) (then (return (i32.const 1))))
     (local.set $len (local.get $m))
     (local.set $s (i32.const 1))
     (block $built
@@ -68,7 +74,7 @@
             (br $pair)))
         (local.set $s (i32.shl (local.get $s) (i32.const 1)))
         (br $level)))
-    (v128.any_true (local.get $bad)))
+    (i32.const 0))
 
   ;; Fast %K for `t` bars: highest = max(level[q], level[q + off]), lowest
   ;; likewise; `diff = (highest - lowest) / 100`,
@@ -188,24 +194,19 @@
   ;; when a high or low is NaN or zero, else 0.
   (func (export "levelsIndexed") (param $h i32) (param $l i32) (param $hi i32) (param $li i32) (param $m i32) (param $w i32) (result i32)
     (local $q i32) (local $end i32) (local $s i32) (local $sb i32) (local $len i32)
-    (local $a v128) (local $b v128) (local $bad v128) (local $pos v128) (local $take v128)
+    (local $a v128) (local $b v128) (local $pos v128) (local $take v128)
+    (if (call $badValues (local.get $h) (local.get $l) (local.get $m)) (then (return (i32.const 1))))
+    ;; level 0: each value is its own extreme, at its own position
     (local.set $end (i32.shl (local.get $m) (i32.const 3)))
     (local.set $pos (v128.const f64x2 0 1))
-    (block $scanned
-      (loop $scan
-        (br_if $scanned (i32.ge_u (local.get $q) (local.get $end)))
-        (local.set $a (v128.load (i32.add (local.get $h) (local.get $q))))
-        (local.set $b (v128.load (i32.add (local.get $l) (local.get $q))))
-        (local.set $bad
-          (v128.or (local.get $bad)
-            (v128.or
-              (v128.or (f64x2.ne (local.get $a) (local.get $a)) (f64x2.ne (local.get $b) (local.get $b)))
-              (v128.or (f64x2.eq (local.get $a) (v128.const f64x2 0 0)) (f64x2.eq (local.get $b) (v128.const f64x2 0 0))))))
+    (block $placed
+      (loop $place
+        (br_if $placed (i32.ge_u (local.get $q) (local.get $end)))
         (v128.store (i32.add (local.get $hi) (local.get $q)) (local.get $pos))
         (v128.store (i32.add (local.get $li) (local.get $q)) (local.get $pos))
         (local.set $pos (f64x2.add (local.get $pos) (v128.const f64x2 2 2)))
         (local.set $q (i32.add (local.get $q) (i32.const 16)))
-        (br $scan)))
+        (br $place)))
     (local.set $len (local.get $m))
     (local.set $s (i32.const 1))
     (block $built
@@ -242,7 +243,7 @@
             (br $pair)))
         (local.set $s (i32.shl (local.get $s) (i32.const 1)))
         (br $level)))
-    (v128.any_true (local.get $bad)))
+    (i32.const 0))
 
   ;; Aroon up and down times `scale` for `t` bars, after `levelsIndexed` over
   ;; windows of `period + 1`: bar q of the tile is at position q + period,
