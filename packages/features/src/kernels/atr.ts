@@ -29,21 +29,25 @@ export function atr(high: Float64Array, low: Float64Array, close: Float64Array, 
   }
   const out = nanArray(n, period);
   if (n <= period) return out;
-  atrLoop(high, low, close, period, out, n);
+  atrInto(high, low, close, period, out);
   return out;
 }
 
-// The loop in a function of its own, as in mfi: a loop behind helper calls
-// in the same function runs as on-stack-replaced code that boxes its running
-// sums (a heap number per bar, 16 MB of garbage per million).
-function atrLoop(
+/**
+ * {@link atr}'s loop into `out[period ..]` (writes nothing when
+ * `length <= period`), shared with the pipeline's NATR column. In a function
+ * of its own, as in mfi: a loop behind helper calls in the same function
+ * runs as on-stack-replaced code that boxes its running sums (a heap number
+ * per bar, 16 MB of garbage per million).
+ */
+export function atrInto(
   high: Float64Array,
   low: Float64Array,
   close: Float64Array,
   period: number,
   out: Float64Array,
-  n: number,
 ): void {
+  const n = close.length;
   let total = 0;
   let prev = 0;
   const pm1 = period - 1;

@@ -1,7 +1,7 @@
 import { column } from '../internal/column.js';
 import { TA_EPSILON } from '../internal/taConstants.js';
 import { trueRangeInto } from '../internal/trueRange.js';
-import { atr } from './atr.js';
+import { atr, atrInto } from './atr.js';
 
 /**
  * Normalised ATR, `100 * ATR / close`, exact to TA-Lib's `NATR` (ta_NATR.c;
@@ -32,10 +32,10 @@ export function natr(high: Float64Array, low: Float64Array, close: Float64Array,
 }
 
 /**
- * `natr()` times `scale` in one pass (the pipeline's ATR/close feature): the
- * ATR recurrence of `atr()` (ta_ATR.c) with each value normalised as
- * `natr()` does and then scaled, no ATR column stored. Validation is the
- * caller's; `natr(…, 1)` is the true range, as in `natr()`.
+ * `natr()` times `scale` (the pipeline's ATR/close feature): `atr()`'s loop
+ * (ta_ATR.c) into the column, each value then normalised as `natr()` does
+ * and scaled in place. Validation is the caller's; `natr(…, 1)` is the true
+ * range, as in `natr()`.
  */
 export function natrScaled(
   high: Float64Array,
@@ -53,44 +53,12 @@ export function natrScaled(
   }
   const out = column(n, period);
   if (n <= period) return out;
-  natrScaledInto(high, low, close, period, scale, out);
-  return out;
-}
-
-function natrScaledInto(
-  high: Float64Array,
-  low: Float64Array,
-  close: Float64Array,
-  period: number,
-  scale: number,
-  out: Float64Array,
-): void {
-  const n = close.length;
-  let total = 0;
-  let prev = 0;
-  const pm1 = period - 1;
-  for (let i = 1; i < n; i++) {
-    const h = high[i]!;
-    const l = low[i]!;
-    const cy = close[i - 1]!;
-    let g = h - l;
-    const v2 = Math.abs(cy - h);
-    if (v2 > g) g = v2;
-    const v3 = Math.abs(cy - l);
-    if (v3 > g) g = v3;
-    if (i < period) {
-      total += g;
-      continue;
-    }
-    if (i === period) {
-      total += g;
-      prev = total / period;
-    } else {
-      prev *= pm1;
-      prev += g;
-      prev /= period;
-    }
+  // ATR's loop, then TA-Lib's normalisation in place: the same values as one
+  // fused loop, since each ATR is stored and then divided.
+  atrInto(high, low, close, period, out);
+  for (let i = period; i < n; i++) {
     const c = close[i]!;
-    out[i] = (-TA_EPSILON < c && c < TA_EPSILON ? 0 : (prev / c) * 100.0) * scale;
+    out[i] = (-TA_EPSILON < c && c < TA_EPSILON ? 0 : (out[i]! / c) * 100.0) * scale;
   }
+  return out;
 }
