@@ -1,3 +1,4 @@
+import { cciTilesInto } from './cciTilesInto.js';
 /**
  * CCI of one full window held in `ring` (slot `i % period`, TA-Lib's
  * circular-buffer layout) for the newest typical price `tp`, with TA-Lib's
@@ -17,7 +18,8 @@ export function cciWindow(ring: Float64Array, period: number, tp: number): numbe
 }
 
 /**
- * CCI of `period` into `out[period - 1 ..]`, four bars at a time: four copies
+ * CCI of `period` into `out[period - 1 ..]`: in WebAssembly, eight bars at a
+ * time, where it runs ({@link cciTilesInto}); otherwise in JavaScript, four bars at a time: four copies
  * of TA-Lib's circular buffer, each one bar further on, are summed side by
  * side, so the four sums (each a chain of dependent additions) overlap in
  * the CPU instead of waiting on each other. Each bar's sums run over its own
@@ -32,6 +34,7 @@ export function cciInto(
   out: Float64Array,
   scale = 1,
 ): void {
+  if (cciTilesInto(high, low, close, period, out, scale)) return;
   const n = close.length;
   // Four rings interleaved: q[4 * slot + k] is ring k's slot.
   const q = new Float64Array(4 * period);

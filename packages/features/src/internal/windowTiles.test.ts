@@ -1,6 +1,7 @@
 import { seededRandom } from '@sextant/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
+import { firstDifference, randomWalk, withoutTiles } from '../../test/helpers/tiles.js';
 import { stochastic } from '../kernels/stochastic.js';
 import { stochRsi } from '../kernels/stochRsi.js';
 import { willr } from '../kernels/willr.js';
@@ -24,23 +25,6 @@ import { MAX_TILE_PERIOD, setWindowTiles } from './windowTiles.js';
 afterEach(() => {
   setWindowTiles(true);
 });
-
-/** Index of the first entry where `a` and `b` differ under Object.is, or -1. */
-function firstDifference(a: Float64Array, b: Float64Array): number {
-  if (a.length !== b.length) return 0;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
-  return -1;
-}
-
-/** `fn` run with the tiles turned off. */
-function withoutTiles<T>(fn: () => T): T {
-  setWindowTiles(false);
-  try {
-    return fn();
-  } finally {
-    setWindowTiles(true);
-  }
-}
 
 /** One array per tiled output, NaN up to the first full window of `period` bars. */
 function outputs(n: number, period: number) {
@@ -88,22 +72,6 @@ function tiled(h: Float64Array, l: Float64Array, c: Float64Array, period: number
 function expectSame(got: ReturnType<typeof tiled>, want: ReturnType<typeof loops>, label: string) {
   for (const key of Object.keys(want) as (keyof typeof want)[])
     expect(firstDifference(got[key], want[key]), `${key} ${label}`).toBe(-1);
-}
-
-function randomWalk(n: number, seed: number, step = 0.004) {
-  const rand = seededRandom(seed);
-  const high = new Float64Array(n);
-  const low = new Float64Array(n);
-  const close = new Float64Array(n);
-  let p = 100;
-  for (let i = 0; i < n; i++) {
-    const o = p;
-    p *= Math.exp((rand() - 0.5) * step);
-    high[i] = Math.max(o, p) * (1 + rand() * 0.002);
-    low[i] = Math.min(o, p) * (1 - rand() * 0.002);
-    close[i] = p;
-  }
-  return { high, low, close };
 }
 
 describe('the window tiles equal the JavaScript loops to the bit', () => {

@@ -1,3 +1,4 @@
+import { instantiateWasm } from './wasm/instantiateWasm.js';
 import { WINDOW_EXTREMES_WASM } from './wasm/windowExtremesWasm.js';
 
 /** Outputs per tile: a tile's inputs, levels and outputs stay in the CPU's cache. */
@@ -64,57 +65,41 @@ export interface WindowTileModule {
   mem: Float64Array;
 }
 
-/** The part of the WebAssembly JS API used here (the repo's TypeScript libs leave out DOM's typings). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
-/** The exported memory's interface. */
-interface WasmMemory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-
 let module: WindowTileModule | null | undefined;
 let enabled = true;
 
 /** The module, instantiated on first use; null where WebAssembly with SIMD is not available. */
 function instance(): WindowTileModule | null {
   if (module !== undefined) return module;
-  module = null;
-  try {
-    const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-    if (wasm === undefined) return module;
-    const bytes = Uint8Array.from(atob(WINDOW_EXTREMES_WASM), (ch) => ch.charCodeAt(0));
-    if (!wasm.validate(bytes)) return module; // no SIMD here
-    const { exports: x } = new wasm.Instance(new wasm.Module(bytes), {});
-    const memory = x.memory as WasmMemory;
-    const have = memory.buffer.byteLength;
-    if (have < 8 * ENTRIES) memory.grow(Math.ceil((8 * ENTRIES - have) / 65536));
-    module = {
-      levels: x.levels as WindowTileModule['levels'],
-      levelsIndexed: x.levelsIndexed as WindowTileModule['levelsIndexed'],
-      fastK: x.fastK as WindowTileModule['fastK'],
-      williamsR: x.williamsR as WindowTileModule['williamsR'],
-      bands: x.bands as WindowTileModule['bands'],
-      position: x.position as WindowTileModule['position'],
-      aroon: x.aroon as WindowTileModule['aroon'],
-      mem: new Float64Array(memory.buffer, 0, ENTRIES),
-    };
-  } catch {
-    module = null;
-  }
+  const w = instantiateWasm(WINDOW_EXTREMES_WASM, 8 * ENTRIES);
+  module =
+    w === null
+      ? null
+      : {
+          levels: w.exports.levels as WindowTileModule['levels'],
+          levelsIndexed: w.exports.levelsIndexed as WindowTileModule['levelsIndexed'],
+          fastK: w.exports.fastK as WindowTileModule['fastK'],
+          williamsR: w.exports.williamsR as WindowTileModule['williamsR'],
+          bands: w.exports.bands as WindowTileModule['bands'],
+          position: w.exports.position as WindowTileModule['position'],
+          aroon: w.exports.aroon as WindowTileModule['aroon'],
+          mem: w.mem,
+        };
   return module;
+}
+
+/** Whether the WebAssembly tiles may run ({@link setWindowTiles}). Internal. */
+export function windowTilesOn(): boolean {
+  return enabled;
 }
 
 /**
  * Turn the WebAssembly window tiles off (or back on) for this process, so
- * tests and the bench can run the JavaScript loops they stand in for.
+ * tests and the bench can run the JavaScript loops they stand in for: the
+ * window extremes' ({@link eachWindowTile}) and CCI's (cciTilesInto).
  * Internal.
  *
- * @param on - whether {@link eachWindowTile} may run
+ * @param on - whether the tiles may run
  * @returns the previous setting
  */
 export function setWindowTiles(on: boolean): boolean {

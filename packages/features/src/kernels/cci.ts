@@ -7,8 +7,9 @@ import { nanArray } from '../internal/nanArray.js';
  * `(h + l + c) / 3`, its SMA and mean absolute deviation over `period`,
  * `(tp - sma) / (0.015 * meanDev)`, 0 when either is 0. The window sits in
  * TA-Lib's circular buffer and both sums run in its slot order, so every
- * value is TA-Lib's to the bit (ties at 0 in flat markets included); four
- * bars are summed side by side for speed.
+ * value is TA-Lib's to the bit (ties at 0 in flat markets included). For
+ * speed, eight bars are summed side by side in WebAssembly (windows up to
+ * 1,024 bars), else four in JavaScript.
  *
  * @param high - highs, oldest first
  * @param low - lows

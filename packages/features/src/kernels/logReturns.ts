@@ -1,5 +1,6 @@
 import { assertPeriod } from '../internal/assertPeriod.js';
 import { logRatio } from '../internal/logRatio.js';
+import { logReturnsTilesInto } from '../internal/logReturnsTilesInto.js';
 import { nanArray } from '../internal/nanArray.js';
 
 /**
@@ -24,8 +25,13 @@ export function logReturns(values: Float64Array, period = 1): Float64Array {
   return out;
 }
 
-/** {@link logReturns}' loop into `out[period ..]` (the pipeline passes an unzeroed column). */
+/**
+ * {@link logReturns}' values into `out[period ..]` (the pipeline passes an
+ * unzeroed column): in WebAssembly where it runs ({@link logReturnsTilesInto},
+ * bit-equal), else this loop.
+ */
 export function logReturnsInto(values: Float64Array, period: number, out: Float64Array): void {
+  if (logReturnsTilesInto(values, period, out)) return;
   const n = values.length;
   for (let i = period; i < n; i++) out[i] = logRatio(values[i]!, values[i - period]!);
 }
