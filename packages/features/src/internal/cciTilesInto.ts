@@ -1,4 +1,4 @@
-import { cciWindow } from './cciWindow.js';
+import { cciTailInto } from './cciWindow.js';
 import { CCI_WASM } from './wasm/cciWasm.js';
 import { instantiateWasm } from './wasm/instantiateWasm.js';
 import { TILE, windowTilesOn } from './windowTiles.js';
@@ -32,7 +32,7 @@ function instance(): CciModule | null {
  * {@link cciInto}'s work in WebAssembly (cci.wat): eight bars at a time in
  * f64x2 lanes, each summing its own copy of TA-Lib's circular buffer in slot
  * order, over tiles of {@link TILE} bars copied into the module's memory;
- * the last bars (fewer than eight) one at a time with {@link cciWindow}.
+ * the last bars (fewer than eight) one at a time with cciWindow.
  * Every value is the JavaScript loop's (and TA-Lib's) to the bit: the same
  * operations on the same values in the same order.
  *
@@ -69,13 +69,6 @@ export function cciTilesInto(
     i += bars;
   }
   // The last bars on copy 0 of the ring (every copy is the last group's window).
-  const ring = new Float64Array(period);
-  for (let j = 0; j < period; j++) ring[j] = mem[8 * j]!;
-  for (; i < n; i++) {
-    const tp = (high[i]! + low[i]! + close[i]!) / 3;
-    ring[slot] = tp;
-    if (++slot === period) slot = 0;
-    out[i] = cciWindow(ring, period, tp) * scale;
-  }
+  cciTailInto(high, low, close, period, out, scale, i, slot, mem, 8);
   return true;
 }

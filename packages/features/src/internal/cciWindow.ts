@@ -112,9 +112,31 @@ export function cciInto(
     q[s3 + 1] = t3;
     q[s3 + 2] = t3;
   }
-  // The last bars one at a time, on ring 0 copied out of the interleaved rings.
+  cciTailInto(high, low, close, period, out, scale, i, slot, q, 4);
+}
+
+/**
+ * CCI of bars `i ..` one at a time with {@link cciWindow}, on copy 0 of
+ * `rings`: `copies` interleaved copies of TA-Lib's circular buffer
+ * (`rings[copies * slot + k]`), each holding the window of bar `i - 1`;
+ * `slot` is bar `i`'s. How the batch loops (JavaScript and WebAssembly)
+ * finish the bars left over from their groups.
+ */
+export function cciTailInto(
+  high: Float64Array,
+  low: Float64Array,
+  close: Float64Array,
+  period: number,
+  out: Float64Array,
+  scale: number,
+  i: number,
+  slot: number,
+  rings: Float64Array,
+  copies: number,
+): void {
+  const n = close.length;
   const ring = new Float64Array(period);
-  for (let j = 0; j < period; j++) ring[j] = q[4 * j]!;
+  for (let j = 0; j < period; j++) ring[j] = rings[copies * j]!;
   for (; i < n; i++) {
     const tp = (high[i]! + low[i]! + close[i]!) / 3;
     ring[slot] = tp;
