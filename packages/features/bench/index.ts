@@ -9,7 +9,7 @@ import { type CandleSeries, allocateCandleSeries, seededRandom, sliceSeries } fr
 import * as ti from 'technicalindicators';
 import * as F from '../src/index.js';
 import { column, withColumnBlocks } from '../src/internal/column.js';
-import { setWindowTiles } from '../src/internal/windowTiles.js';
+import { setWasmKernels } from '../src/internal/wasm/wasmModule.js';
 import { compileTalibC } from './talibC.js';
 
 const N = 1_000_000;
@@ -214,13 +214,13 @@ export default async function bench(): Promise<void> {
   // highs/lows or windows over 256 bars, CCI over 1,024 bars; all of them
   // without WebAssembly SIMD).
   const TILED = new Set(['stochastic', 'stochRsi', 'willr', 'aroon', 'donchian', 'cci', 'logReturns']);
-  setWindowTiles(false);
+  setWasmKernels(false);
   const loopTimes = ours.map(([name, fn], k) => {
     if (!TILED.has(name)) return undefined;
     warmUp(fn);
     return { name, t: best(() => fn(s)), tc: timed[k]!.tc };
   });
-  setWindowTiles(true);
+  setWasmKernels(true);
   const pipeline = new F.FeaturePipeline();
   warmUp((x) => pipeline.compute(x));
   // More runs than a kernel gets, and their median beside the best: a frame

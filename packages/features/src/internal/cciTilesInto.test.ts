@@ -4,16 +4,16 @@ import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
 import { firstDifference, randomWalk, withoutTiles } from '../../test/helpers/tiles.js';
 import { cci } from '../kernels/cci.js';
 import { MAX_CCI_TILE_PERIOD, cciTilesInto } from './cciTilesInto.js';
-import { cciInto } from './cciWindow.js';
+import { cciInto } from './cciInto.js';
 import { nanArray } from './nanArray.js';
-import { setWindowTiles } from './windowTiles.js';
+import { setWasmKernels } from './wasm/wasmModule.js';
 
 // cci.wat stands in for cciInto's JavaScript loop (itself pinned to TA-Lib
 // in cciWindow.test.ts and test/talibExactness.test.ts): every output must
 // be the loop's to the bit, NaN for NaN and the sign of every zero included.
 
 afterEach(() => {
-  setWindowTiles(true);
+  setWasmKernels(true);
 });
 
 /** The JavaScript loop's CCI and the tiles' (asserting that they ran). */
@@ -88,7 +88,7 @@ describe('the CCI tiles decline what they cannot do, and cci falls back', () => 
       [high, low, close].map((x) => x.subarray(0, n)) as [Float64Array, Float64Array, Float64Array];
     expect(cciTilesInto(...first(27), 20, nanArray(27, 19), 1)).toBe(true);
     expect(cciTilesInto(...first(26), 20, out.subarray(0, 26), 1)).toBe(false);
-    setWindowTiles(false);
+    setWasmKernels(false);
     expect(cciTilesInto(high, low, close, 20, out, 1)).toBe(false);
     expect(out.every(Number.isNaN)).toBe(true); // nothing written when declining
   });

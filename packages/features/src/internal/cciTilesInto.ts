@@ -1,7 +1,7 @@
 import { cciTailInto } from './cciWindow.js';
 import { CCI_WASM } from './wasm/cciWasm.js';
-import { instantiateWasm } from './wasm/instantiateWasm.js';
-import { TILE, windowTilesOn } from './windowTiles.js';
+import { wasmModule } from './wasm/wasmModule.js';
+import { TILE } from './windowTiles.js';
 
 /**
  * Longest CCI window the module takes: its eight interleaved circular
@@ -19,17 +19,10 @@ interface CciModule {
   mem: Float64Array;
 }
 
-let module: CciModule | null | undefined;
-
-function instance(): CciModule | null {
-  if (module !== undefined) return module;
-  const w = instantiateWasm(CCI_WASM, BYTES);
-  module = w === null ? null : { cci: w.exports.cci as CciModule['cci'], mem: w.mem };
-  return module;
-}
+const instance = wasmModule(CCI_WASM, BYTES, (x, mem): CciModule => ({ cci: x.cci as CciModule['cci'], mem }));
 
 /**
- * {@link cciInto}'s work in WebAssembly (cci.wat): eight bars at a time in
+ * cciInto's work in WebAssembly (cci.wat): eight bars at a time in
  * f64x2 lanes, each summing its own copy of TA-Lib's circular buffer in slot
  * order, over tiles of {@link TILE} bars copied into the module's memory;
  * the last bars (fewer than eight) one at a time with cciWindow.
@@ -38,8 +31,8 @@ function instance(): CciModule | null {
  *
  * Returns false, having written nothing, when the caller must use its
  * JavaScript loop: the period is over {@link MAX_CCI_TILE_PERIOD}, the
- * series has fewer than eight bars past the warm-up, the tiles are turned
- * off (setWindowTiles) or WebAssembly with SIMD is missing.
+ * series has fewer than eight bars past the warm-up, the kernels are turned
+ * off (setWasmKernels) or WebAssembly with SIMD is missing.
  *
  * @returns whether `out[period - 1 ..]` was written
  */
@@ -52,7 +45,7 @@ export function cciTilesInto(
   scale: number,
 ): boolean {
   const n = close.length;
-  if (!windowTilesOn() || period > MAX_CCI_TILE_PERIOD || n < period + 7) return false;
+  if (period > MAX_CCI_TILE_PERIOD || n < period + 7) return false;
   const m = instance();
   if (m === null) return false;
   const { mem } = m;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { loadSeries, seriesFiles } from '../../test/helpers/loadSeries.js';
 import { arr, ta } from '../../test/helpers/talib.js';
 import { cci } from '../kernels/cci.js';
-import { cciInto, cciWindow } from './cciWindow.js';
+import { cciInto } from './cciInto.js';
+import { cciWindow } from './cciWindow.js';
 
 // cciInto's four-bar loop must give cciWindow's bits (the streaming twin's
 // step) on every bar, for periods where the four slots of a group wrap round

@@ -5,14 +5,14 @@ import { firstDifference, withoutTiles } from '../../test/helpers/tiles.js';
 import { logReturns, logReturnsInto } from '../kernels/logReturns.js';
 import { logReturnsTilesInto } from './logReturnsTilesInto.js';
 import { nanArray } from './nanArray.js';
-import { setWindowTiles } from './windowTiles.js';
+import { setWasmKernels } from './wasm/wasmModule.js';
 
 // logReturns.wat stands in for logReturnsInto's loop over logRatio (pinned
 // to TA-Lib's LN(ROCR) in test/talibExactness.test.ts): every output must be
 // the loop's to the bit, NaN for NaN and the sign of every zero included.
 
 afterEach(() => {
-  setWindowTiles(true);
+  setWasmKernels(true);
 });
 
 /** The loop's log returns and the tiles' (asserting that they ran). */
@@ -75,7 +75,7 @@ describe('the log-return tiles equal the JavaScript loop to the bit', () => {
 
 describe('the log-return tiles decline when turned off, and logReturns falls back', () => {
   it('declines when turned off, writing nothing', () => {
-    setWindowTiles(false);
+    setWasmKernels(false);
     const out = nanArray(10, 10);
     expect(
       logReturnsTilesInto(

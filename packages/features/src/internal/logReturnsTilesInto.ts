@@ -1,7 +1,7 @@
 import { logRatio } from './logRatio.js';
-import { instantiateWasm } from './wasm/instantiateWasm.js';
 import { LOG_RETURNS_WASM } from './wasm/logReturnsWasm.js';
-import { TILE, windowTilesOn } from './windowTiles.js';
+import { wasmModule } from './wasm/wasmModule.js';
+import { TILE } from './windowTiles.js';
 
 /** Float64 offsets in the module's memory: newer values, older values, outputs (each with a slack value), then the far list. */
 const SPAN = TILE + 2;
@@ -14,21 +14,15 @@ interface LogReturnsModule {
   far: Int32Array;
 }
 
-let module: LogReturnsModule | null | undefined;
-
-function instance(): LogReturnsModule | null {
-  if (module !== undefined) return module;
-  const w = instantiateWasm(LOG_RETURNS_WASM, BYTES);
-  module =
-    w === null
-      ? null
-      : {
-          logRatios: w.exports.logRatios as LogReturnsModule['logRatios'],
-          mem: w.mem,
-          far: new Int32Array(w.mem.buffer, 8 * AT.far, TILE),
-        };
-  return module;
-}
+const instance = wasmModule(
+  LOG_RETURNS_WASM,
+  BYTES,
+  (x, mem): LogReturnsModule => ({
+    logRatios: x.logRatios as LogReturnsModule['logRatios'],
+    mem,
+    far: new Int32Array(mem.buffer, 8 * AT.far, TILE),
+  }),
+);
 
 /**
  * {@link logReturnsInto}'s work in WebAssembly (logReturns.wat): two bars
@@ -38,13 +32,12 @@ function instance(): LogReturnsModule | null {
  * 1/16 or more from 1 (or NaN), where logRatio takes `Math.log`, come back
  * listed and are written with logRatio itself.
  *
- * Returns false, having written nothing, when the tiles are turned off
- * (setWindowTiles) or WebAssembly with SIMD is missing.
+ * Returns false, having written nothing, when the kernels are turned off
+ * (setWasmKernels) or WebAssembly with SIMD is missing.
  *
  * @returns whether `out[period ..]` was written
  */
 export function logReturnsTilesInto(values: Float64Array, period: number, out: Float64Array): boolean {
-  if (!windowTilesOn()) return false;
   const m = instance();
   if (m === null) return false;
   const { mem, far } = m;

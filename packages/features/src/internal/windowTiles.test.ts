@@ -14,7 +14,8 @@ import { aroonTilesInto } from './aroonTilesInto.js';
 import { donchianInto } from './donchianInto.js';
 import { donchianTilesInto } from './donchianTilesInto.js';
 import { stochTilesInto } from './stochTilesInto.js';
-import { MAX_TILE_PERIOD, setWindowTiles } from './windowTiles.js';
+import { setWasmKernels } from './wasm/wasmModule.js';
+import { MAX_TILE_PERIOD } from './windowTiles.js';
 
 // The WebAssembly window tiles stand in for the JavaScript loops of
 // rawStochInto, rawStochPairInto and donchianInto (TA-Lib's rescans, pinned
@@ -23,7 +24,7 @@ import { MAX_TILE_PERIOD, setWindowTiles } from './windowTiles.js';
 // zero included.
 
 afterEach(() => {
-  setWindowTiles(true);
+  setWasmKernels(true);
 });
 
 /** One array per tiled output, NaN up to the first full window of `period` bars. */
@@ -142,7 +143,7 @@ describe('the window tiles decline what they cannot match, and the kernels fall 
 
   it('declines when turned off', () => {
     const { high, low, close } = randomWalk(600, 3);
-    setWindowTiles(false);
+    setWasmKernels(false);
     expect(stochTilesInto(high, low, close, 14, nanArray(600, 13), undefined, 1)).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { instantiateWasm } from './wasm/instantiateWasm.js';
+import { wasmModule } from './wasm/wasmModule.js';
 import { WINDOW_EXTREMES_WASM } from './wasm/windowExtremesWasm.js';
 
 /** Outputs per tile: a tile's inputs, levels and outputs stay in the CPU's cache. */
@@ -65,48 +65,21 @@ export interface WindowTileModule {
   mem: Float64Array;
 }
 
-let module: WindowTileModule | null | undefined;
-let enabled = true;
-
-/** The module, instantiated on first use; null where WebAssembly with SIMD is not available. */
-function instance(): WindowTileModule | null {
-  if (module !== undefined) return module;
-  const w = instantiateWasm(WINDOW_EXTREMES_WASM, 8 * ENTRIES);
-  module =
-    w === null
-      ? null
-      : {
-          levels: w.exports.levels as WindowTileModule['levels'],
-          levelsIndexed: w.exports.levelsIndexed as WindowTileModule['levelsIndexed'],
-          fastK: w.exports.fastK as WindowTileModule['fastK'],
-          williamsR: w.exports.williamsR as WindowTileModule['williamsR'],
-          bands: w.exports.bands as WindowTileModule['bands'],
-          position: w.exports.position as WindowTileModule['position'],
-          aroon: w.exports.aroon as WindowTileModule['aroon'],
-          mem: w.mem,
-        };
-  return module;
-}
-
-/** Whether the WebAssembly tiles may run ({@link setWindowTiles}). Internal. */
-export function windowTilesOn(): boolean {
-  return enabled;
-}
-
-/**
- * Turn the WebAssembly window tiles off (or back on) for this process, so
- * tests and the bench can run the JavaScript loops they stand in for: the
- * window extremes' ({@link eachWindowTile}) and CCI's (cciTilesInto).
- * Internal.
- *
- * @param on - whether the tiles may run
- * @returns the previous setting
- */
-export function setWindowTiles(on: boolean): boolean {
-  const was = enabled;
-  enabled = on;
-  return was;
-}
+/** The module, instantiated on first use; null where WebAssembly with SIMD is missing or the kernels are off. */
+const instance = wasmModule(
+  WINDOW_EXTREMES_WASM,
+  8 * ENTRIES,
+  (x, mem): WindowTileModule => ({
+    levels: x.levels as WindowTileModule['levels'],
+    levelsIndexed: x.levelsIndexed as WindowTileModule['levelsIndexed'],
+    fastK: x.fastK as WindowTileModule['fastK'],
+    williamsR: x.williamsR as WindowTileModule['williamsR'],
+    bands: x.bands as WindowTileModule['bands'],
+    position: x.position as WindowTileModule['position'],
+    aroon: x.aroon as WindowTileModule['aroon'],
+    mem,
+  }),
+);
 
 /**
  * Walk the windows of `period` bars over `high` and `low` in tiles of
@@ -121,7 +94,8 @@ export function setWindowTiles(on: boolean): boolean {
  * Returns false when the caller must use its TA-Lib-style loop instead
  * (which writes every entry again, so whatever tiles were written is
  * overwritten): the period is outside 2..{@link MAX_TILE_PERIOD},
- * WebAssembly with SIMD is missing, the tiles are turned off, or a high or
+ * WebAssembly with SIMD is missing, the kernels are turned off
+ * (setWasmKernels), or a high or
  * low is NaN or zero, where max/min and TA-Lib's `>=` rescans can differ
  * (the order of comparisons with NaN, the sign of a zero). Otherwise every
  * extreme is exactly TA-Lib's: a max or min of such values is one of them.
@@ -136,7 +110,7 @@ export function eachWindowTile(
   finish: (m: WindowTileModule, t0: number, count: number, off: number) => void,
   indexed = false,
 ): boolean {
-  if (!enabled || period < 2 || period > MAX_TILE_PERIOD) return false;
+  if (period < 2 || period > MAX_TILE_PERIOD) return false;
   const m = instance();
   if (m === null) return false;
   const { mem } = m;

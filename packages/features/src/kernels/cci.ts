@@ -1,5 +1,5 @@
 import { assertPeriod, assertSameLength } from '../internal/assertPeriod.js';
-import { cciInto } from '../internal/cciWindow.js';
+import { cciInto } from '../internal/cciInto.js';
 import { nanArray } from '../internal/nanArray.js';
 
 /**

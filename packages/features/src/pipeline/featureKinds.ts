@@ -15,7 +15,7 @@ import { tema } from '../kernels/tema.js';
 import { closeVwapRelative } from '../kernels/vwap.js';
 import { wma } from '../kernels/wma.js';
 import { bollingerInto } from '../internal/bollingerInto.js';
-import { cciInto } from '../internal/cciWindow.js';
+import { cciInto } from '../internal/cciInto.js';
 import { keltnerPosition } from '../internal/keltnerPosition.js';
 import { macdRatios } from '../internal/macdRatios.js';
 import { obvSlopeOf } from '../internal/obvSlopeOf.js';

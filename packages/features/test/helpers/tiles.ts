@@ -1,5 +1,5 @@
 import { seededRandom } from '@sextant/core';
-import { setWindowTiles } from '../../src/internal/windowTiles.js';
+import { setWasmKernels } from '../../src/internal/wasm/wasmModule.js';
 
 /** Index of the first entry where `a` and `b` differ under Object.is (NaN equals NaN, +0 differs from -0), or -1. */
 export function firstDifference(a: Float64Array, b: Float64Array): number {
@@ -10,11 +10,11 @@ export function firstDifference(a: Float64Array, b: Float64Array): number {
 
 /** `fn` run with the WebAssembly tiles turned off (the JavaScript loops they stand in for). */
 export function withoutTiles<T>(fn: () => T): T {
-  setWindowTiles(false);
+  setWasmKernels(false);
   try {
     return fn();
   } finally {
-    setWindowTiles(true);
+    setWasmKernels(true);
   }
 }
 

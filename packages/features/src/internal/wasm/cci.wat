@@ -106,7 +106,6 @@
         (v128.store offset=48 (local.get $s5) (local.get $x))
         (local.set $x (f64x2.splat (f64x2.extract_lane 0 (local.get $t3))))
         (v128.store offset=48 (local.get $s6) (local.get $x))
-        (local.set $x (f64x2.splat (f64x2.extract_lane 1 (local.get $t3))))
         (f64.store offset=56 (local.get $s7) (f64x2.extract_lane 1 (local.get $t3)))
         ;; The average: each copy's slots summed in slot order.
         (local.set $a0 (v128.const f64x2 0 0))
